@@ -1,0 +1,147 @@
+package dev.weir.internals.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.weir.config.WeirConfig;
+import dev.weir.functions.RuntimeContext;
+import dev.weir.internals.context.OperatorRuntimeContext;
+import dev.weir.internals.graph.KeyedCoProcessTransformation;
+import dev.weir.internals.graph.KeyedProcessTransformation;
+import dev.weir.internals.graph.PipelineGraph;
+import dev.weir.internals.graph.StagePlanner;
+import dev.weir.internals.graph.Transformation;
+import dev.weir.internals.state.SharedRocksDbResources;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A started instance: its topology, its shared resources and its worker threads. */
+public final class InstanceRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceRuntime.class);
+
+    private final WorkerEnvironment env;
+    private final List<StreamWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private InstanceRuntime(WorkerEnvironment env) {
+        this.env = env;
+    }
+
+    /** Provisions topics, opens the operators and starts the workers. */
+    public static InstanceRuntime start(PipelineGraph graph, WeirConfig config) {
+        ClientConfigs clients = new ClientConfigs(config);
+        ResolvedTopology topology;
+        try (Admin admin = Admin.create(clients.admin(config.applicationId() + "-admin"))) {
+            topology = new TopicProvisioner(admin, config).provision(StagePlanner.plan(graph, config.applicationId()));
+        }
+        InstanceDirectory directory = InstanceDirectory.open(config.stateDir(), config.applicationId(),
+                config.instanceId().orElse(null));
+        SharedRocksDbResources rocksDb = null;
+        try {
+            rocksDb = SharedRocksDbResources.create(config.stateMemoryBytes());
+            openFunctions(graph, config.applicationId());
+            InstanceRuntime instance = new InstanceRuntime(new WorkerEnvironment(config, graph, topology, clients,
+                    directory, rocksDb, new AtomicLong()));
+            instance.startWorkers();
+            LOG.info("Weir instance {} of application {} started: {} workers, {} stages, reading {}",
+                    directory.instanceId(), config.applicationId(), config.workers(), topology.stages().size(),
+                    topology.sourceTopics());
+            return instance;
+        } catch (RuntimeException e) {
+            if (rocksDb != null) {
+                rocksDb.close();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static void openFunctions(PipelineGraph graph, String applicationId) {
+        AtomicInteger slots = new AtomicInteger();
+        for (Transformation node : graph.nodes()) {
+            RuntimeContext context = new OperatorRuntimeContext(applicationId, node.uid(), slots);
+            try {
+                if (node instanceof KeyedProcessTransformation) {
+                    ((KeyedProcessTransformation) node).function().open(context);
+                } else if (node instanceof KeyedCoProcessTransformation) {
+                    ((KeyedCoProcessTransformation) node).function().open(context);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("opening operator " + node + " failed: " + e, e);
+            }
+        }
+    }
+
+    private static void closeFunctions(PipelineGraph graph) {
+        for (Transformation node : graph.nodes()) {
+            try {
+                if (node instanceof KeyedProcessTransformation) {
+                    ((KeyedProcessTransformation) node).function().close();
+                } else if (node instanceof KeyedCoProcessTransformation) {
+                    ((KeyedCoProcessTransformation) node).function().close();
+                }
+            } catch (Exception e) {
+                LOG.warn("Closing operator {} failed", node, e);
+            }
+        }
+    }
+
+    private void startWorkers() {
+        for (int i = 0; i < env.config().workers(); i++) {
+            StreamWorker worker = new StreamWorker(env, i);
+            Thread thread = new Thread(worker, "weir-" + env.config().applicationId() + "-worker-" + i);
+            workers.add(worker);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    public String instanceId() {
+        return env.directory().instanceId();
+    }
+
+    public AtomicLong deadLettered() {
+        return env.deadLettered();
+    }
+
+    /** The tasks owned by the workers now. */
+    public Set<TaskId> ownedTasks() {
+        Set<TaskId> owned = new HashSet<>();
+        workers.forEach(w -> owned.addAll(w.ownedTasks()));
+        return owned;
+    }
+
+    public boolean allWorkersFailed() {
+        return workers.stream().allMatch(w -> w.status() == StreamWorker.Status.FAILED);
+    }
+
+    /** Stops the workers (each with a last checkpoint), then releases the shared resources. */
+    public void close(Duration timeout) {
+        workers.forEach(StreamWorker::requestStop);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (thread.isAlive()) {
+                LOG.warn("{} did not stop within {}", thread.getName(), timeout);
+            }
+        }
+        closeFunctions(env.graph());
+        if (threads.stream().noneMatch(Thread::isAlive)) {
+            env.rocksDb().close();
+        }
+        env.directory().close();
+        LOG.info("Weir instance {} stopped", instanceId());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.weir.internals.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.weir.internals.context.KeyedStateProvider;
+import dev.weir.internals.context.StateHandle;
+import dev.weir.internals.operators.RecordSink;
+import dev.weir.internals.operators.SplitInput;
+import dev.weir.internals.operators.TaskContext;
+import dev.weir.internals.operators.TimerTarget;
+import dev.weir.internals.state.InternalTimerService;
+import dev.weir.internals.state.KeyContext;
+import dev.weir.internals.state.TaskStateBackend;
+import dev.weir.state.State;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One task: the operators of a stage for one partition index, with its state and timers. It is
+ * owned by one worker at a time and moves between instances as a whole.
+ */
+public final class StreamTask implements TaskContext, KeyedStateProvider {
+
+    private final TaskId id;
+    private final int partitionCount;
+    private final int keyGroups;
+    private final TaskStateBackend backend;
+    private final RecordSink sink;
+    private final KeyContext keyContext = new KeyContext();
+    private final Map<TopicPartition, SplitInput> inputs = new LinkedHashMap<>();
+    private final List<TimerBinding> timers = new ArrayList<>();
+    private State[] states = new State[0];
+    private long currentTimestamp;
+
+    /**
+     * @param backend the task's state, or {@code null} for a stateless stage
+     */
+    public StreamTask(TaskId id, int partitionCount, int keyGroups, TaskStateBackend backend, RecordSink sink) {
+        this.id = id;
+        this.partitionCount = partitionCount;
+        this.keyGroups = keyGroups;
+        this.backend = backend;
+        this.sink = sink;
+    }
+
+    public TaskId id() {
+        return id;
+    }
+
+    /** The task's state, or {@code null} for a stateless stage. */
+    public TaskStateBackend backend() {
+        return backend;
+    }
+
+    void addInput(TopicPartition split, SplitInput input) {
+        inputs.put(split, input);
+    }
+
+    /** The entry of a split into the operators. */
+    public SplitInput input(TopicPartition split) {
+        return inputs.get(split);
+    }
+
+    /** The splits the task reads. */
+    public java.util.Set<TopicPartition> splits() {
+        return inputs.keySet();
+    }
+
+    /** Starts an element (a record or a timer): state changes from here on can be undone. */
+    void beginElement(long timestamp) {
+        currentTimestamp = timestamp;
+        if (backend != null) {
+            backend.beginRecord();
+        }
+    }
+
+    /** Undoes the state changes of the current element, which failed. */
+    void undoElement() {
+        if (backend != null) {
+            backend.undoRecord();
+        }
+    }
+
+    boolean hasStagedChanges() {
+        return backend != null && backend.hasStagedChanges();
+    }
+
+    /** The earliest processing-time timer of the task, {@code Long.MAX_VALUE} if none. */
+    long nextTimerTime() {
+        long next = Long.MAX_VALUE;
+        for (TimerBinding binding : timers) {
+            next = Math.min(next, binding.service.nextTimerTime());
+        }
+        return next;
+    }
+
+    /** Fires every processing-time timer due at {@code now}, each through {@code runner}. */
+    void fireTimers(long now, TimerRunner runner) {
+        for (TimerBinding binding : timers) {
+            if (binding.service.nextTimerTime() <= now) {
+                binding.service.fireTimersUpTo(now, timestamp -> runner.run(this, binding.target, timestamp));
+            }
+        }
+    }
+
+    /** Releases the task's state; {@code clean} after a committed checkpoint, otherwise staged changes are dropped. */
+    void close(boolean clean) {
+        if (backend != null) {
+            if (!clean) {
+                backend.discardStaged();
+            }
+            backend.close();
+        }
+    }
+
+    @Override
+    public int partition() {
+        return id.partition();
+    }
+
+    @Override
+    public int partitionCount() {
+        return partitionCount;
+    }
+
+    @Override
+    public int keyGroups() {
+        return keyGroups;
+    }
+
+    @Override
+    public long currentTimestamp() {
+        return currentTimestamp;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public KeyContext keyContext() {
+        return keyContext;
+    }
+
+    @Override
+    public RecordSink sink() {
+        return sink;
+    }
+
+    @Override
+    public InternalTimerService processingTimers(String operatorUid, TimerTarget target) {
+        InternalTimerService service = backend.timerService(operatorUid, "processing", keyContext);
+        timers.add(new TimerBinding(service, target));
+        return service;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S keyedState(StateHandle<S> handle) {
+        int index = handle.index();
+        if (index >= states.length) {
+            states = Arrays.copyOf(states, Math.max(index + 1, states.length * 2));
+        }
+        State state = states[index];
+        if (state == null) {
+            state = backend.getKeyedState(handle.operatorUid(), handle.descriptor(), keyContext);
+            states[index] = state;
+        }
+        return (S) state;
+    }
+
+    @Override
+    public String toString() {
+        return "task " + id;
+    }
+
+    /** Runs one timer firing as an element. */
+    @FunctionalInterface
+    interface TimerRunner {
+        void run(StreamTask task, TimerTarget target, long timestamp);
+    }
+
+    private static final class TimerBinding {
+        final InternalTimerService service;
+        final TimerTarget target;
+
+        TimerBinding(InternalTimerService service, TimerTarget target) {
+            this.service = service;
+            this.target = target;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.weir.internals.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.weir.config.WeirConfig;
+import dev.weir.internals.graph.PipelineGraph;
+import dev.weir.internals.state.SharedRocksDbResources;
+
+/**
+ * What every worker of an instance shares.
+ *
+ * @param deadLettered the count of records sent to the dead-letter topic, instance-wide
+ */
+record WorkerEnvironment(WeirConfig config, PipelineGraph graph, ResolvedTopology topology, ClientConfigs clients,
+                         InstanceDirectory directory, SharedRocksDbResources rocksDb, AtomicLong deadLettered) {
+}

@@ -1,0 +1,458 @@
+package dev.weir.internals.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import dev.weir.config.ProcessingGuarantee;
+import dev.weir.functions.TimeDomain;
+import dev.weir.internals.context.ActiveTask;
+import dev.weir.internals.graph.Stage;
+import dev.weir.internals.operators.TimerTarget;
+import dev.weir.internals.state.ChangelogRecordCodec;
+import dev.weir.internals.state.TaskStateBackend;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.IllegalGenerationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of a worker: its consumer (a group member), its transactional producer, its changelog
+ * reader and the tasks it owns. It polls, runs records and timers through the tasks, and takes
+ * checkpoints. Any failure ends the session; the worker then closes it without committing and
+ * starts a new one, which rebuilds everything from what Kafka committed.
+ */
+final class WorkerSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerSession.class);
+    private static final int EXPIRED_ENTRIES_PER_CHECKPOINT = 1_000;
+
+    private final WorkerEnvironment env;
+    private final String name;
+    private final boolean exactlyOnce;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaConsumer<byte[], byte[]> restoreConsumer;
+    private final RecordCollector collector;
+    private final ElementFailureHandler failures;
+    private final ChangelogRestorer restorer;
+    private final CheckpointListener checkpointListener;
+    private final Map<TaskId, StreamTask> tasks = new TreeMap<>();
+    private final Map<TopicPartition, Split> splits = new HashMap<>();
+    private final long intervalMillis;
+    private final long minPauseMillis;
+    private long lastCheckpointStart = System.currentTimeMillis();
+    private long lastCheckpointEnd = lastCheckpointStart;
+    private volatile Set<TaskId> ownedSnapshot = Set.of();
+    private RuntimeException callbackFailure;
+    private boolean closing;
+    private boolean closed;
+
+    /** Told about every completed checkpoint. */
+    @FunctionalInterface
+    interface CheckpointListener {
+        void onCheckpointCompleted(long durationMillis);
+    }
+
+    WorkerSession(WorkerEnvironment env, int workerIndex, CheckpointListener checkpointListener) {
+        this.env = env;
+        this.name = env.config().applicationId() + "-" + env.directory().instanceId() + "-" + workerIndex;
+        this.exactlyOnce = env.config().processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+        this.checkpointListener = checkpointListener;
+        this.intervalMillis = env.config().checkpointInterval().toMillis();
+        this.minPauseMillis = env.config().checkpointMinPause().toMillis();
+        this.producer = new KafkaProducer<>(env.clients().producer(name + "-producer", name));
+        this.restoreConsumer = new KafkaConsumer<>(env.clients().restoreConsumer(name + "-restore"));
+        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer",
+                new AssignmentContext(env.topology(), this::localTasks)));
+        this.collector = new RecordCollector(producer, exactlyOnce);
+        this.failures = new ElementFailureHandler(env.config().errorPolicy(), env.config().deadLetterTopic(),
+                collector, env.deadLettered());
+        this.restorer = new ChangelogRestorer(restoreConsumer);
+    }
+
+    /** Joins the group and processes until {@code stopRequested} says so. */
+    void run(BooleanSupplier stopRequested) {
+        if (exactlyOnce) {
+            // Also aborts whatever a previous process with this transactional id left open.
+            producer.initTransactions();
+        }
+        consumer.subscribe(env.topology().sourceTopics(), new RebalanceListener());
+        while (!stopRequested.getAsBoolean()) {
+            pollOnce();
+        }
+    }
+
+    private void pollOnce() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pollMillis()));
+        rethrowCallbackFailure();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                Split split = splits.get(partition);
+                ActiveTask.set(split.task);
+                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                    processRecord(split, record);
+                }
+            }
+            fireTimers(System.currentTimeMillis());
+        } finally {
+            ActiveTask.set(null);
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastCheckpointStart >= intervalMillis && now - lastCheckpointEnd >= minPauseMillis) {
+            checkpoint();
+        }
+    }
+
+    private void processRecord(Split split, ConsumerRecord<byte[], byte[]> record) {
+        StreamTask task = split.task;
+        task.beginElement(record.timestamp());
+        try {
+            split.input.process(record);
+            collector.completeElement();
+        } catch (RuntimeException e) {
+            task.undoElement();
+            collector.discardElement();
+            failures.onRecordFailure(record, e);
+        }
+        split.nextOffset = record.offset() + 1;
+    }
+
+    private void fireTimers(long now) {
+        for (StreamTask task : tasks.values()) {
+            if (task.nextTimerTime() <= now) {
+                ActiveTask.set(task);
+                task.fireTimers(now, this::runTimer);
+            }
+        }
+    }
+
+    private void runTimer(StreamTask task, TimerTarget target, long timestamp) {
+        task.beginElement(timestamp);
+        try {
+            target.onTimer(timestamp, TimeDomain.PROCESSING_TIME);
+            collector.completeElement();
+        } catch (RuntimeException e) {
+            task.undoElement();
+            collector.discardElement();
+            failures.onTimerFailure(task, timestamp, e);
+        }
+    }
+
+    private long pollMillis() {
+        long now = System.currentTimeMillis();
+        long wait = Math.min(100, Math.max(0, lastCheckpointStart + intervalMillis - now));
+        for (StreamTask task : tasks.values()) {
+            wait = Math.min(wait, Math.max(0, task.nextTimerTime() - now));
+        }
+        return wait;
+    }
+
+    /**
+     * Commits checkpoint: changelog records of the staged state, offsets of every split and the
+     * output since the last one in one transaction; then the staged state goes to RocksDB.
+     */
+    private void checkpoint() {
+        long start = System.currentTimeMillis();
+        lastCheckpointStart = start;
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Split split : splits.values()) {
+            if (split.nextOffset != split.committedOffset) {
+                offsets.put(split.partition, new OffsetAndMetadata(split.nextOffset));
+            }
+        }
+        for (StreamTask task : tasks.values()) {
+            if (task.backend() != null) {
+                task.backend().purgeExpired(EXPIRED_ENTRIES_PER_CHECKPOINT);
+            }
+        }
+        boolean staged = tasks.values().stream().anyMatch(StreamTask::hasStagedChanges);
+        if (offsets.isEmpty() && !staged && !collector.hasOpenWork()) {
+            lastCheckpointEnd = start;
+            return;
+        }
+        Map<StreamTask, Future<RecordMetadata>> lastChangelogWrites;
+        try {
+            collector.checkSendFailure();
+            lastChangelogWrites = writeChangelogs();
+            if (exactlyOnce) {
+                collector.ensureTransaction();
+                if (!offsets.isEmpty()) {
+                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                }
+                producer.commitTransaction();
+            } else {
+                producer.flush();
+                collector.checkSendFailure();
+                if (!offsets.isEmpty()) {
+                    consumer.commitSync(offsets);
+                }
+            }
+            collector.committed();
+        } catch (KafkaException e) {
+            throw classify(e);
+        }
+        lastChangelogWrites.forEach((task, write) -> task.backend().commitStaged(offsetOf(write) + 1));
+        for (Split split : splits.values()) {
+            split.committedOffset = split.nextOffset;
+        }
+        lastCheckpointEnd = System.currentTimeMillis();
+        checkpointListener.onCheckpointCompleted(lastCheckpointEnd - start);
+    }
+
+    private Map<StreamTask, Future<RecordMetadata>> writeChangelogs() {
+        Map<StreamTask, Future<RecordMetadata>> last = new LinkedHashMap<>();
+        for (StreamTask task : tasks.values()) {
+            if (!task.hasStagedChanges()) {
+                continue;
+            }
+            Stage stage = env.topology().stage(task.id().stage());
+            String topic = stage.changelogTopic(env.config().applicationId()).orElseThrow();
+            int partition = task.id().partition();
+            List<Future<RecordMetadata>> writes = new ArrayList<>(1);
+            task.backend().forEachStagedChange((stateId, dbKey, value) -> {
+                Future<RecordMetadata> write = collector.sendNow(new ProducerRecord<>(
+                        topic, partition, ChangelogRecordCodec.encodeKey(stateId, dbKey), value));
+                if (writes.isEmpty()) {
+                    writes.add(write);
+                } else {
+                    writes.set(0, write);
+                }
+            });
+            last.put(task, writes.get(0));
+        }
+        return last;
+    }
+
+    private static long offsetOf(Future<RecordMetadata> write) {
+        try {
+            return write.get().offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckpointFailedException("interrupted while reading a committed changelog offset", e);
+        } catch (ExecutionException e) {
+            throw new CheckpointFailedException("a committed changelog write reports a failure", e.getCause());
+        }
+    }
+
+    private RuntimeException classify(KafkaException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof CommitFailedException || t instanceof FencedInstanceIdException
+                    || t instanceof IllegalGenerationException || t instanceof UnknownMemberIdException
+                    || t instanceof RebalanceInProgressException) {
+                return new OwnershipLostException(name + " was fenced or left behind by the group: " + t, e);
+            }
+        }
+        return new CheckpointFailedException(name + " could not commit a checkpoint: " + e, e);
+    }
+
+    private StreamTask createTask(TaskId id) {
+        Stage stage = env.topology().stage(id.stage());
+        TaskStateBackend backend = null;
+        try {
+            if (stage.isStateful()) {
+                Path directory = env.directory().taskDirectory(env.topology().stateDirectoryName(id));
+                backend = TaskStateBackend.open(directory, env.rocksDb(), System::currentTimeMillis);
+                TopicPartition changelog = new TopicPartition(
+                        stage.changelogTopic(env.config().applicationId()).orElseThrow(), id.partition());
+                ChangelogRestorer.Result restored = restorer.restore(backend, changelog);
+                LOG.info("Restored task {} from changelog offset {} to {}: replayed {} records, {}", id,
+                        restored.fromOffset(), restored.toOffset(), restored.recordsReplayed(),
+                        restored.localStateReused() ? "local state reused" : "no local state");
+            }
+            StreamTask task = new StreamTask(id, env.topology().partitions(stage), env.config().keyGroups(),
+                    backend, collector);
+            TaskFactory.wire(env.graph(), env.topology(), task);
+            return task;
+        } catch (RuntimeException e) {
+            if (backend != null) {
+                backend.close();
+            }
+            throw e;
+        }
+    }
+
+    private Set<TaskId> localTasks() {
+        Map<String, Integer> stageByStore = new HashMap<>();
+        for (Stage stage : env.topology().stages()) {
+            stage.storeName().ifPresent(store -> stageByStore.put(store, stage.index()));
+        }
+        Set<TaskId> local = new HashSet<>();
+        for (String directory : env.directory().taskDirectoryNames()) {
+            int dash = directory.lastIndexOf('-');
+            Integer stage = dash > 0 ? stageByStore.get(directory.substring(0, dash)) : null;
+            if (stage != null) {
+                try {
+                    local.add(new TaskId(stage, Integer.parseInt(directory.substring(dash + 1))));
+                } catch (NumberFormatException ignored) {
+                    // not a task directory
+                }
+            }
+        }
+        return local;
+    }
+
+    private void closeTasks(Collection<StreamTask> closing, boolean clean) {
+        for (StreamTask task : new ArrayList<>(closing)) {
+            splits.keySet().removeAll(task.splits());
+            tasks.remove(task.id());
+            try {
+                task.close(clean);
+            } catch (RuntimeException e) {
+                LOG.warn("Closing {} failed", task, e);
+            }
+        }
+        ownedSnapshot = Set.copyOf(tasks.keySet());
+    }
+
+    private Set<StreamTask> tasksOf(Collection<TopicPartition> partitions) {
+        Set<StreamTask> result = new HashSet<>();
+        for (TopicPartition partition : partitions) {
+            Split split = splits.get(partition);
+            if (split != null) {
+                result.add(split.task);
+            }
+        }
+        return result;
+    }
+
+    private void rethrowCallbackFailure() {
+        RuntimeException failure = callbackFailure;
+        if (failure != null) {
+            callbackFailure = null;
+            throw failure;
+        }
+    }
+
+    /** The tasks this session owns, as of the last change; safe to read from any thread. */
+    Set<TaskId> ownedTasks() {
+        return ownedSnapshot;
+    }
+
+    /** Takes a last checkpoint, closes the tasks and leaves the group, so that others take over at once. */
+    void closeCleanly() {
+        checkpoint();
+        closing = true;
+        closeTasks(tasks.values(), true);
+        consumer.close();
+        producer.close();
+        restoreConsumer.close();
+        closed = true;
+    }
+
+    /** Closes without committing: the open transaction is aborted and staged state dropped. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        closeTasks(tasks.values(), false);
+        closeQuietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+        // Closing an exactly-once producer aborts its open transaction.
+        closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));
+        closeQuietly("changelog reader", restoreConsumer::close);
+    }
+
+    private void closeQuietly(String what, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the {} of {} failed", what, name, e);
+        }
+    }
+
+    private final class RebalanceListener implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            Set<StreamTask> affected = tasksOf(revoked);
+            if (closing || affected.isEmpty()) {
+                return;
+            }
+            try {
+                checkpoint();
+                closeTasks(affected, true);
+                LOG.info("{} handed over {} after a checkpoint", name, ids(affected));
+            } catch (RuntimeException e) {
+                closeTasks(affected, false);
+                callbackFailure = e;
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            Set<StreamTask> affected = tasksOf(lost);
+            if (closing || affected.isEmpty()) {
+                return;
+            }
+            closeTasks(affected, false);
+            callbackFailure = new OwnershipLostException(name + " lost " + ids(affected)
+                    + " to another member: its uncommitted work is dropped", null);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (closing || assigned.isEmpty() || callbackFailure != null) {
+                return;
+            }
+            try {
+                Map<TaskId, List<TopicPartition>> byTask = new TreeMap<>();
+                for (TopicPartition partition : assigned) {
+                    TaskId id = env.topology().taskOf(partition);
+                    if (id != null && !tasks.containsKey(id)) {
+                        byTask.computeIfAbsent(id, t -> new ArrayList<>()).add(partition);
+                    }
+                }
+                for (Map.Entry<TaskId, List<TopicPartition>> e : byTask.entrySet()) {
+                    StreamTask task = createTask(e.getKey());
+                    tasks.put(task.id(), task);
+                    for (TopicPartition partition : e.getValue()) {
+                        splits.put(partition, new Split(partition, task, task.input(partition),
+                                consumer.position(partition)));
+                    }
+                }
+                ownedSnapshot = Set.copyOf(tasks.keySet());
+                if (!byTask.isEmpty()) {
+                    LOG.info("{} took over tasks {}; it now owns {}", name, byTask.keySet(), tasks.keySet());
+                }
+            } catch (RuntimeException e) {
+                callbackFailure = e;
+            }
+        }
+
+        private List<TaskId> ids(Set<StreamTask> affected) {
+            return affected.stream().map(StreamTask::id).sorted().collect(Collectors.toList());
+        }
+    }
+}

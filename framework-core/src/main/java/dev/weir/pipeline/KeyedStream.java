@@ -1,0 +1,58 @@
+package dev.weir.pipeline;
+
+import java.util.Objects;
+
+import dev.weir.functions.KeyedProcessFunction;
+import dev.weir.functions.ReduceFunction;
+import dev.weir.internals.functions.ReducingProcessFunction;
+import dev.weir.internals.graph.KeyByTransformation;
+import dev.weir.internals.graph.KeyedProcessTransformation;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A stream partitioned by key: each key's elements are processed by the task that owns the
+ * key's group, in order, with that key's state.
+ *
+ * @param <T> the element type
+ * @param <K> the key type
+ */
+public final class KeyedStream<T, K> {
+
+    private final PipelineBuilder builder;
+    private final KeyByTransformation keyBy;
+
+    KeyedStream(PipelineBuilder builder, KeyByTransformation keyBy) {
+        this.builder = builder;
+        this.keyBy = keyBy;
+    }
+
+    /** Applies a keyed process function; give the result a {@code uid}, since it holds state. */
+    public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return new DataStream<>(builder,
+                builder.add(new KeyedProcessTransformation(builder.nextId(), keyBy, function)));
+    }
+
+    /**
+     * Folds each key's elements with the function and emits the folded value after every
+     * element; give the result a {@code uid}.
+     *
+     * @param function the associative fold
+     * @param serde the serde of the folded value in state
+     */
+    public DataStream<T> reduce(ReduceFunction<T> function, Serde<T> serde) {
+        return process(new ReducingProcessFunction<>(Objects.requireNonNull(function, "function"),
+                Objects.requireNonNull(serde, "serde")));
+    }
+
+    /**
+     * This stream and another with the same key, for a two-input keyed operator. Both must be
+     * co-partitioned: same partition count, same serialized key.
+     */
+    public <T2> ConnectedKeyedStreams<T, T2, K> connect(KeyedStream<T2, K> other) {
+        if (other.builder != builder) {
+            throw new IllegalArgumentException("cannot connect streams of different pipelines");
+        }
+        return new ConnectedKeyedStreams<>(builder, keyBy, other.keyBy);
+    }
+}

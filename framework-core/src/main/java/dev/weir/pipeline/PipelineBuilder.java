@@ -1,0 +1,48 @@
+package dev.weir.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.weir.internals.graph.SourceTransformation;
+import dev.weir.internals.graph.Transformation;
+import dev.weir.kafka.KafkaSource;
+
+/**
+ * Builds a {@link Pipeline}: start from sources, transform, end in sinks.
+ *
+ * <pre>{@code
+ * PipelineBuilder builder = new PipelineBuilder();
+ * builder.source(KafkaSource.keyValues("orders", new StringDeserializer(), new StringDeserializer()))
+ *        .reinterpretAsKeyed(KeyValue::key, Serdes.String())
+ *        .process(new RunningTotal()).uid("running-total")
+ *        .sinkTo(KafkaSink.keyValues("totals", new StringSerializer(), new LongSerializer()));
+ * Pipeline pipeline = builder.build();
+ * }</pre>
+ */
+public final class PipelineBuilder {
+
+    private final List<Transformation> transformations = new ArrayList<>();
+
+    /** Creates an empty builder. */
+    public PipelineBuilder() {
+    }
+
+    /** A stream of the records of a Kafka topic. */
+    public <T> DataStream<T> source(KafkaSource<T> source) {
+        return new DataStream<>(this, add(new SourceTransformation(nextId(), source)));
+    }
+
+    /** Validates the graph and freezes it into a pipeline. */
+    public Pipeline build() {
+        return new Pipeline(transformations);
+    }
+
+    int nextId() {
+        return transformations.size() + 1;
+    }
+
+    <N extends Transformation> N add(N transformation) {
+        transformations.add(transformation);
+        return transformation;
+    }
+}
