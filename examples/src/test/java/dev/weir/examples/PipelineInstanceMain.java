@@ -50,6 +50,8 @@ public final class PipelineInstanceMain {
                 return RunningCount.pipeline(input, output);
             case "two-stage-count":
                 return TwoStageCount.pipeline(input, output);
+            case "validated-sum":
+                return ValidatedSum.pipeline(input, output);
             default:
                 throw new IllegalArgumentException("unknown pipeline " + name);
         }

@@ -21,6 +21,7 @@ final class RecordCollector implements RecordSink {
     private final boolean transactional;
     private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
     private volatile KafkaException sendFailure;
+    private volatile long transactionNumber;
     private boolean inTransaction;
     private long sentSinceCommit;
 
@@ -54,8 +55,10 @@ final class RecordCollector implements RecordSink {
             inTransaction = true;
         }
         sentSinceCommit++;
+        long sentIn = transactionNumber;
         return producer.send(record, (metadata, error) -> {
-            if (error != null && sendFailure == null) {
+            // A send of an abandoned transaction fails because of the abort: not a new failure.
+            if (error != null && sendFailure == null && sentIn == transactionNumber) {
                 sendFailure = new KafkaException("sending to " + record.topic() + " failed: " + error, error);
             }
         });
@@ -82,8 +85,14 @@ final class RecordCollector implements RecordSink {
         }
     }
 
-    /** Records that the transaction committed (or, at-least-once, that output was acknowledged). */
-    void committed() {
+    /**
+     * Ends the transaction (committed or aborted; at-least-once: output acknowledged or given up):
+     * what was sent in it no longer counts, failures included.
+     */
+    void endTransaction() {
+        transactionNumber++;
+        sendFailure = null;
+        pending.clear();
         inTransaction = false;
         sentSinceCommit = 0;
     }

@@ -84,6 +84,13 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         }
     }
 
+    /** Drops the state changes since the last checkpoint. */
+    void discardStaged() {
+        if (backend != null) {
+            backend.discardStaged();
+        }
+    }
+
     boolean hasStagedChanges() {
         return backend != null && backend.hasStagedChanges();
     }

@@ -42,7 +42,7 @@ final class StreamWorker implements Runnable {
             RuntimeException sessionFailure = null;
             WorkerSession current = null;
             try {
-                current = new WorkerSession(env, index, this::onCheckpointCompleted);
+                current = new WorkerSession(env, index, checkpoints);
                 session = current;
                 status = Status.RUNNING;
                 current.run(() -> stopRequested);
@@ -71,8 +71,9 @@ final class StreamWorker implements Runnable {
             LOG.warn("Worker {}: {}; rejoining the group", index, e.getMessage());
             return true;
         }
-        if (e instanceof CheckpointFailedException && ++consecutiveCheckpointFailures
-                <= env.config().tolerableCheckpointFailures()) {
+        if (e instanceof CheckpointFailedException && consecutiveCheckpointFailures
+                < env.config().tolerableCheckpointFailures()) {
+            consecutiveCheckpointFailures++;
             LOG.warn("Worker {}: checkpoint failed ({} in a row, {} tolerated); back to the last checkpoint",
                     index, consecutiveCheckpointFailures, env.config().tolerableCheckpointFailures(), e);
             return true;
@@ -100,10 +101,22 @@ final class StreamWorker implements Runnable {
         return true;
     }
 
-    private void onCheckpointCompleted(long durationMillis) {
-        consecutiveCheckpointFailures = 0;
-        lastCheckpointMillis = System.currentTimeMillis();
-    }
+    private final WorkerSession.CheckpointListener checkpoints = new WorkerSession.CheckpointListener() {
+        @Override
+        public void onCheckpointCompleted(long durationMillis) {
+            consecutiveCheckpointFailures = 0;
+            lastCheckpointMillis = System.currentTimeMillis();
+        }
+
+        @Override
+        public void onCheckpointFailed(Exception cause) {
+            if (++consecutiveCheckpointFailures > env.config().tolerableCheckpointFailures()) {
+                throw new CheckpointFailedException(consecutiveCheckpointFailures
+                        + " checkpoints in a row failed, more than weir.checkpoint.tolerable-failures="
+                        + env.config().tolerableCheckpointFailures(), cause);
+            }
+        }
+    };
 
     /** Asks the worker to take a last checkpoint and stop. */
     void requestStop() {

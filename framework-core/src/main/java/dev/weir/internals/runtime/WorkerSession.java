@@ -24,7 +24,6 @@ import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.ChangelogRecordCodec;
 import dev.weir.internals.state.TaskStateBackend;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -36,11 +35,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
-import org.apache.kafka.common.errors.IllegalGenerationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +72,14 @@ final class WorkerSession implements AutoCloseable {
     private boolean closing;
     private boolean closed;
 
-    /** Told about every completed checkpoint. */
-    @FunctionalInterface
+    /** Told about every checkpoint's outcome. */
     interface CheckpointListener {
+
+        /** A checkpoint committed. */
         void onCheckpointCompleted(long durationMillis);
+
+        /** A checkpoint was abandoned; throws if that is one failure too many. */
+        void onCheckpointFailed(Exception cause);
     }
 
     WorkerSession(WorkerEnvironment env, int workerIndex, CheckpointListener checkpointListener) {
@@ -208,7 +208,6 @@ final class WorkerSession implements AutoCloseable {
                 if (!offsets.isEmpty()) {
                     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
                 }
-                producer.commitTransaction();
             } else {
                 producer.flush();
                 collector.checkSendFailure();
@@ -216,10 +215,24 @@ final class WorkerSession implements AutoCloseable {
                     consumer.commitSync(offsets);
                 }
             }
-            collector.committed();
         } catch (KafkaException e) {
-            throw classify(e);
+            if (isFencing(e)) {
+                throw new OwnershipLostException(name + " was fenced: " + e, e);
+            }
+            // Nothing is committed yet, so the checkpoint can be abandoned in place.
+            rewindToLastCheckpoint(e);
+            return;
         }
+        if (exactlyOnce) {
+            try {
+                producer.commitTransaction();
+            } catch (KafkaException e) {
+                // The outcome is unknown here: only a restart from what Kafka committed is safe.
+                throw isFencing(e) ? new OwnershipLostException(name + " was fenced: " + e, e)
+                        : new CheckpointFailedException(name + " could not commit a checkpoint: " + e, e);
+            }
+        }
+        collector.endTransaction();
         lastChangelogWrites.forEach((task, write) -> task.backend().commitStaged(offsetOf(write) + 1));
         for (Split split : splits.values()) {
             split.committedOffset = split.nextOffset;
@@ -263,16 +276,42 @@ final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private RuntimeException classify(KafkaException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-                    || t instanceof CommitFailedException || t instanceof FencedInstanceIdException
-                    || t instanceof IllegalGenerationException || t instanceof UnknownMemberIdException
-                    || t instanceof RebalanceInProgressException) {
-                return new OwnershipLostException(name + " was fenced or left behind by the group: " + t, e);
+    /**
+     * Abandons the checkpoint in progress, which has not committed: aborts the transaction and
+     * sets every task back to the last checkpoint (staged state dropped, splits re-read from their
+     * committed offsets). A stale group generation during a rebalance ends here: the next poll
+     * brings the new generation and the next checkpoint commits with it.
+     */
+    private void rewindToLastCheckpoint(KafkaException cause) {
+        if (exactlyOnce) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException e) {
+                throw isFencing(e) ? new OwnershipLostException(name + " was fenced: " + e, e)
+                        : new CheckpointFailedException(name + " could not abort a failed checkpoint: " + e, e);
             }
         }
-        return new CheckpointFailedException(name + " could not commit a checkpoint: " + e, e);
+        collector.endTransaction();
+        for (StreamTask task : tasks.values()) {
+            task.discardStaged();
+        }
+        for (Split split : splits.values()) {
+            consumer.seek(split.partition, split.committedOffset);
+            split.nextOffset = split.committedOffset;
+        }
+        lastCheckpointEnd = System.currentTimeMillis();
+        LOG.info("{} abandoned a checkpoint and went back to the last one: {}", name, cause.toString());
+        checkpointListener.onCheckpointFailed(cause);
+    }
+
+    private static boolean isFencing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof FencedInstanceIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StreamTask createTask(TaskId id) {
