@@ -52,6 +52,8 @@ public final class PipelineInstanceMain {
                 return TwoStageCount.pipeline(input, output);
             case "validated-sum":
                 return ValidatedSum.pipeline(input, output);
+            case "order-payment-match":
+                return OrderPaymentMatch.pipeline(input, input + "-payments", output, output + "-events");
             default:
                 throw new IllegalArgumentException("unknown pipeline " + name);
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.weir.internals.context.KeyedStateProvider;
 import dev.weir.internals.context.StateHandle;
@@ -16,6 +17,7 @@ import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.state.KeyContext;
 import dev.weir.internals.state.TaskStateBackend;
 import dev.weir.state.State;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -33,6 +35,7 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     private final Map<TopicPartition, SplitInput> inputs = new LinkedHashMap<>();
     private final List<TimerBinding> timers = new ArrayList<>();
     private State[] states = new State[0];
+    private BarrierAligner<TopicPartition, ConsumerRecord<byte[], byte[]>> aligner;
     private long currentTimestamp;
 
     /**
@@ -65,8 +68,44 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     }
 
     /** The splits the task reads. */
-    public java.util.Set<TopicPartition> splits() {
+    public Set<TopicPartition> splits() {
         return inputs.keySet();
+    }
+
+    /**
+     * Barrier {@code checkpointId} arrives on each of the task's splits. A task with several
+     * splits feeds a union or a two-input operator, whose inputs must align.
+     */
+    void injectBarrier(long checkpointId) {
+        if (inputs.size() < 2) {
+            return;
+        }
+        if (aligner == null) {
+            aligner = new BarrierAligner<>(inputs.keySet());
+        }
+        for (TopicPartition split : inputs.keySet()) {
+            aligner.onBarrier(split, checkpointId);
+        }
+    }
+
+    /** Whether the task's inputs are aligned at barrier {@code checkpointId}. */
+    boolean isAligned(long checkpointId) {
+        return aligner == null || aligner.isAligned(checkpointId);
+    }
+
+    /** Whether records of {@code split} must wait: it has a barrier the task's other splits lack. */
+    boolean isBlocked(TopicPartition split) {
+        return aligner != null && aligner.isBlocked(split);
+    }
+
+    /** Holds a record of a blocked split until the alignment completes. */
+    void hold(TopicPartition split, ConsumerRecord<byte[], byte[]> record) {
+        aligner.hold(split, record);
+    }
+
+    /** The records held while aligning, in order; the caller processes them. */
+    List<Map.Entry<TopicPartition, ConsumerRecord<byte[], byte[]>>> releaseHeld() {
+        return aligner == null ? List.of() : aligner.releaseHeld();
     }
 
     /** Starts an element (a record or a timer): state changes from here on can be undone. */

@@ -67,6 +67,7 @@ final class WorkerSession implements AutoCloseable {
     private final long minPauseMillis;
     private long lastCheckpointStart = System.currentTimeMillis();
     private long lastCheckpointEnd = lastCheckpointStart;
+    private long checkpointCount;
     private volatile Set<TaskId> ownedSnapshot = Set.of();
     private RuntimeException callbackFailure;
     private boolean closing;
@@ -129,11 +130,32 @@ final class WorkerSession implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (now - lastCheckpointStart >= intervalMillis && now - lastCheckpointEnd >= minPauseMillis) {
             checkpoint();
+            processHeldRecords();
+        }
+    }
+
+    /** Processes what aligning tasks held back, now that their barriers have all arrived. */
+    private void processHeldRecords() {
+        for (StreamTask task : tasks.values()) {
+            List<Map.Entry<TopicPartition, ConsumerRecord<byte[], byte[]>>> held = task.releaseHeld();
+            if (held.isEmpty()) {
+                continue;
+            }
+            ActiveTask.set(task);
+            try {
+                held.forEach(e -> processRecord(splits.get(e.getKey()), e.getValue()));
+            } finally {
+                ActiveTask.set(null);
+            }
         }
     }
 
     private void processRecord(Split split, ConsumerRecord<byte[], byte[]> record) {
         StreamTask task = split.task;
+        if (task.isBlocked(split.partition)) {
+            task.hold(split.partition, record);
+            return;
+        }
         task.beginElement(record.timestamp());
         try {
             split.input.process(record);
@@ -183,6 +205,13 @@ final class WorkerSession implements AutoCloseable {
     private void checkpoint() {
         long start = System.currentTimeMillis();
         lastCheckpointStart = start;
+        long checkpointId = ++checkpointCount;
+        for (StreamTask task : tasks.values()) {
+            task.injectBarrier(checkpointId);
+            if (!task.isAligned(checkpointId)) {
+                throw new IllegalStateException(task + " did not align at checkpoint " + checkpointId);
+            }
+        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Split split : splits.values()) {
             if (split.nextOffset != split.committedOffset) {
