@@ -2,6 +2,7 @@ package dev.weir.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ final class WeirProperties {
                 case "weir.errors.dead-letter-topic": b.deadLetterTopic(value.toString()); break;
                 case "weir.state.memory": b.stateMemoryBytes(size(key, value)); break;
                 case "weir.internal-topics.replication-factor":
-                    b.internalTopicReplicationFactor((short) integer(key, value));
+                    b.internalTopicReplicationFactor(replicationFactor(key, value));
                     break;
                 case "weir.repartition.partitions": b.repartitionPartitions(integer(key, value)); break;
                 case "weir.transaction.timeout": b.transactionTimeout(duration(key, value)); break;
@@ -80,27 +81,51 @@ final class WeirProperties {
     }
 
     private static RestartStrategy restartStrategy(Map<String, ?> properties, String strategy) {
-        Map<String, Object> p = new java.util.HashMap<>(properties);
-        try {
-            switch (strategy) {
-                case "fixed-delay":
-                    return RestartStrategy.fixedDelay(
-                            integer("weir.restart.fixed-delay.attempts", p.getOrDefault("weir.restart.fixed-delay.attempts", Integer.MAX_VALUE)),
-                            duration("weir.restart.fixed-delay.delay", p.getOrDefault("weir.restart.fixed-delay.delay", "1s")));
-                case "failure-rate":
-                    return RestartStrategy.failureRate(
-                            integer("weir.restart.failure-rate.max-failures", p.getOrDefault("weir.restart.failure-rate.max-failures", 3)),
-                            duration("weir.restart.failure-rate.interval", p.getOrDefault("weir.restart.failure-rate.interval", "5m")),
-                            duration("weir.restart.failure-rate.delay", p.getOrDefault("weir.restart.failure-rate.delay", "1s")));
-                case "none":
-                    return RestartStrategy.none();
-                default:
-                    throw new WeirConfigException("weir.restart.strategy",
-                            "'" + strategy + "' is not one of fixed-delay, failure-rate, none");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new WeirConfigException("weir.restart." + strategy, e.getMessage(), e);
+        Map<String, Object> p = new HashMap<>(properties);
+        switch (strategy) {
+            case "fixed-delay":
+                return RestartStrategy.fixedDelay(
+                        atLeast("weir.restart.fixed-delay.attempts", p.getOrDefault("weir.restart.fixed-delay.attempts", Integer.MAX_VALUE), 0),
+                        notNegative("weir.restart.fixed-delay.delay", p.getOrDefault("weir.restart.fixed-delay.delay", "1s")));
+            case "failure-rate":
+                Duration interval = duration("weir.restart.failure-rate.interval", p.getOrDefault("weir.restart.failure-rate.interval", "5m"));
+                if (interval.isZero() || interval.isNegative()) {
+                    throw new WeirConfigException("weir.restart.failure-rate.interval", "must be positive, was " + interval);
+                }
+                return RestartStrategy.failureRate(
+                        atLeast("weir.restart.failure-rate.max-failures", p.getOrDefault("weir.restart.failure-rate.max-failures", 3), 1),
+                        interval,
+                        notNegative("weir.restart.failure-rate.delay", p.getOrDefault("weir.restart.failure-rate.delay", "1s")));
+            case "none":
+                return RestartStrategy.none();
+            default:
+                throw new WeirConfigException("weir.restart.strategy",
+                        "'" + strategy + "' is not one of fixed-delay, failure-rate, none");
         }
+    }
+
+    private static int atLeast(String key, Object value, int minimum) {
+        int n = integer(key, value);
+        if (n < minimum) {
+            throw new WeirConfigException(key, "must be at least " + minimum + ", was " + n);
+        }
+        return n;
+    }
+
+    private static Duration notNegative(String key, Object value) {
+        Duration d = duration(key, value);
+        if (d.isNegative()) {
+            throw new WeirConfigException(key, "must not be negative, was " + d);
+        }
+        return d;
+    }
+
+    private static short replicationFactor(String key, Object value) {
+        int n = integer(key, value);
+        if (n > Short.MAX_VALUE) {
+            throw new WeirConfigException(key, "must be -1 (broker default) or a replication factor, was " + n);
+        }
+        return (short) n;
     }
 
     private static String string(Map<String, ?> p, String key, String fallback) {
@@ -151,13 +176,12 @@ final class WeirProperties {
         if (!m.matches()) {
             throw new WeirConfigException(key, "'" + value + "' is not a size such as 512MB or 2GB");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2);
-        switch (unit) {
-            case "KB": return n * 1024;
-            case "MB": return n * 1024 * 1024;
-            case "GB": return n * 1024 * 1024 * 1024;
-            default: return n;
+        long multiplier = unit.equals("KB") ? 1L << 10 : unit.equals("MB") ? 1L << 20 : unit.equals("GB") ? 1L << 30 : 1;
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new WeirConfigException(key, "'" + value + "' is too large", e);
         }
     }
 

@@ -9,7 +9,6 @@ import dev.weir.config.ProcessingGuarantee;
 import dev.weir.config.WeirConfig;
 import dev.weir.config.WeirConfigException;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,7 +29,8 @@ public final class ClientConfigs {
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
             ConsumerConfig.GROUP_PROTOCOL_CONFIG);
     private static final Set<String> PRODUCER_OWNED = Set.of(
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
 
     private final WeirConfig config;
@@ -45,12 +45,11 @@ public final class ClientConfigs {
 
     /** The group member of a worker. */
     public Map<String, Object> mainConsumer(String clientId, Object assignmentContext) {
-        Map<String, Object> p = common(clientId);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        p.putAll(config.consumerProperties());
+        Map<String, Object> p = build(clientId, Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), config.consumerProperties());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(WeirPartitionAssignor.class.getName()));
@@ -60,25 +59,23 @@ public final class ClientConfigs {
 
     /** The changelog reader of a worker: no group, assigned partitions only. */
     public Map<String, Object> restoreConsumer(String clientId) {
-        Map<String, Object> p = common(clientId);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        p.putAll(config.consumerProperties());
+        Map<String, Object> p = build(clientId, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000),
+                config.consumerProperties());
+        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A restore ends on a transaction marker, which no fetch returns as a record: waiting
         // for more data there would add the whole fetch wait to every task's restore.
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return consumerOwned(p);
     }
 
     /** The producer of a worker: transactional under exactly-once. */
     public Map<String, Object> producer(String clientId, String transactionalId) {
-        Map<String, Object> p = common(clientId);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.checkpointTimeout().toMillis());
-        p.putAll(config.producerProperties());
+        Map<String, Object> p = build(clientId, Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.checkpointTimeout().toMillis()), config.producerProperties());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -91,16 +88,16 @@ public final class ClientConfigs {
 
     /** The admin client that provisions topics at start-up. */
     public Map<String, Object> admin(String clientId) {
-        Map<String, Object> p = common(clientId);
-        p.putAll(config.adminProperties());
-        return p;
+        return build(clientId, Map.of(), config.adminProperties());
     }
 
-    private Map<String, Object> common(String clientId) {
-        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
+    /** Weir's defaults, then {@code weir.kafka.*}, then the client's own {@code weir.kafka.<client>.*}. */
+    private Map<String, Object> build(String clientId, Map<String, Object> defaults, Map<String, Object> clientProperties) {
+        Map<String, Object> p = new HashMap<>(defaults);
+        p.putAll(config.kafkaProperties());
+        p.putAll(clientProperties);
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
-        p.remove(AdminClientConfig.RETRIES_CONFIG);
         return p;
     }
 

@@ -13,6 +13,10 @@ import java.util.TreeMap;
  * then to a member that has the task's state locally. Under cooperative rebalancing a task that
  * moves away from a live owner is withheld for one round: the owner first checkpoints and closes
  * it, then the follow-up rebalance hands it to its new member.
+ *
+ * <p>Per stage of {@code n} tasks over {@code M} members every member gets {@code n / M} tasks, and
+ * {@code n % M} of them one more: those with the fewest tasks of earlier stages, so that totals
+ * stay within one of each other too.
  */
 public final class TaskBalancer {
 
@@ -35,34 +39,54 @@ public final class TaskBalancer {
         }
         Map<Integer, List<TaskId>> byStage = new TreeMap<>();
         tasks.stream().sorted().forEach(t -> byStage.computeIfAbsent(t.stage(), s -> new ArrayList<>()).add(t));
-        int totalQuota = ceilDiv(tasks.size(), members.size());
         Map<String, Integer> totals = new HashMap<>();
         members.forEach(m -> totals.put(m, 0));
 
         for (List<TaskId> stageTasks : byStage.values()) {
-            int stageQuota = ceilDiv(stageTasks.size(), members.size());
+            // Capacities: n / M each, one more for the n % M members with the fewest tasks so far,
+            // then those with local state for more of the stage's tasks. They depend on nothing the
+            // withholding round changes, so the follow-up rebalance computes the same ones.
+            int base = stageTasks.size() / members.size();
+            int extra = stageTasks.size() % members.size();
+            Map<String, Long> hinted = new HashMap<>();
+            members.forEach(m -> hinted.put(m,
+                    stageTasks.stream().filter(localState.getOrDefault(m, Set.of())::contains).count()));
+            Map<String, Integer> capacity = new HashMap<>();
+            members.stream()
+                    .sorted(Comparator.<String>comparingInt(totals::get)
+                            .thenComparing(Comparator.<String>comparingLong(hinted::get).reversed())
+                            .thenComparing(Comparator.naturalOrder()))
+                    .forEachOrdered(m -> capacity.put(m, base + (capacity.size() < extra ? 1 : 0)));
+
             Map<String, Integer> stageCounts = new HashMap<>();
             members.forEach(m -> stageCounts.put(m, 0));
             Map<TaskId, String> placed = new HashMap<>();
-            for (TaskId task : stageTasks) {
+            // 1. owners keep their tasks up to capacity, first those no other member has state for
+            List<TaskId> stickyOrder = new ArrayList<>(stageTasks);
+            stickyOrder.sort(Comparator.comparing((TaskId t) -> hintedElsewhere(t, owners.get(t), members, localState)));
+            for (TaskId task : stickyOrder) {
                 String owner = owners.get(task);
-                if (owner != null && result.containsKey(owner)
-                        && stageCounts.get(owner) < stageQuota && totals.get(owner) < totalQuota) {
+                if (owner != null && result.containsKey(owner) && stageCounts.get(owner) < capacity.get(owner)) {
                     place(task, owner, placed, stageCounts, totals);
                 }
             }
+            Comparator<String> mostRoom = Comparator.<String>comparingInt(m -> stageCounts.get(m) - capacity.get(m))
+                    .thenComparingInt(totals::get).thenComparing(Comparator.naturalOrder());
+            // 2. tasks with local state on a member with room go there
             for (TaskId task : stageTasks) {
-                if (placed.containsKey(task)) {
-                    continue;
+                if (!placed.containsKey(task)) {
+                    members.stream()
+                            .filter(m -> localState.getOrDefault(m, Set.of()).contains(task))
+                            .filter(m -> stageCounts.get(m) < capacity.get(m))
+                            .min(mostRoom)
+                            .ifPresent(m -> place(task, m, placed, stageCounts, totals));
                 }
-                Comparator<String> leastLoaded = Comparator.<String>comparingInt(stageCounts::get)
-                        .thenComparingInt(totals::get).thenComparing(Comparator.naturalOrder());
-                String target = members.stream()
-                        .filter(m -> localState.getOrDefault(m, Set.of()).contains(task))
-                        .filter(m -> stageCounts.get(m) < stageQuota && totals.get(m) < totalQuota)
-                        .min(leastLoaded)
-                        .orElseGet(() -> members.stream().min(leastLoaded).orElseThrow());
-                place(task, target, placed, stageCounts, totals);
+            }
+            // 3. the rest to the members with the most room; capacities add up to the task count
+            for (TaskId task : stageTasks) {
+                if (!placed.containsKey(task)) {
+                    place(task, members.stream().min(mostRoom).orElseThrow(), placed, stageCounts, totals);
+                }
             }
             placed.forEach((task, member) -> {
                 String owner = owners.get(task);
@@ -76,14 +100,15 @@ public final class TaskBalancer {
         return result;
     }
 
+    private static boolean hintedElsewhere(TaskId task, String owner, List<String> members,
+                                           Map<String, Set<TaskId>> localState) {
+        return members.stream().anyMatch(m -> !m.equals(owner) && localState.getOrDefault(m, Set.of()).contains(task));
+    }
+
     private static void place(TaskId task, String member, Map<TaskId, String> placed,
                               Map<String, Integer> stageCounts, Map<String, Integer> totals) {
         placed.put(task, member);
         stageCounts.merge(member, 1, Integer::sum);
         totals.merge(member, 1, Integer::sum);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }
