@@ -1,5 +1,6 @@
 package dev.weir.examples;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class RunningTotalsExample {
             WeirConfig config = WeirConfig.custom()
                     .applicationId("running-totals-example")
                     .bootstrapServers(kafka.bootstrapServers())
-                    .stateDir(java.nio.file.Files.createTempDirectory("weir-example"))
+                    .stateDir(Files.createTempDirectory("weir-example"))
                     .build();
             System.out.println("Kafka is at " + kafka.bootstrapServers() + "; starting the pipeline:\n"
                     + CustomerTotals.pipeline("orders", "totals", 3_000).describe());
@@ -47,10 +48,13 @@ public final class RunningTotalsExample {
                 runtime.start();
                 reader.subscribe(List.of("totals"));
                 Random random = new Random(42);
-                long end = System.currentTimeMillis() + seconds * 1000;
+                long start = System.currentTimeMillis();
+                long end = start + seconds * 1000;
                 int n = 0;
                 while (System.currentTimeMillis() < end) {
-                    String customer = "customer-" + random.nextInt(5);
+                    // customer-4 stops ordering halfway, so its quiet timer fires.
+                    boolean firstHalf = System.currentTimeMillis() < start + seconds * 500;
+                    String customer = "customer-" + random.nextInt(firstHalf ? 5 : 4);
                     String value = n % 50 == 49 ? "{not json"
                             : String.format("{\"orderId\":\"o-%d\",\"customer\":\"%s\",\"product\":\"p-%d\",\"amount\":%.2f}",
                             n, customer, random.nextInt(3), 5 + random.nextDouble() * 95);
