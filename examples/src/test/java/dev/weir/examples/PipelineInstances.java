@@ -1,5 +1,8 @@
 package dev.weir.examples;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,14 +60,14 @@ final class PipelineInstances implements AutoCloseable {
     static List<Restore> restores(ChildJvm instance) {
         List<Restore> result = new ArrayList<>();
         try {
-            for (String line : java.nio.file.Files.readAllLines(instance.logFile())) {
+            for (String line : Files.readAllLines(instance.logFile())) {
                 Matcher m = REPLAYED.matcher(line);
                 if (m.find()) {
                     result.add(new Restore(m.group(1), Long.parseLong(m.group(2)), m.group(3).startsWith("local state reused")));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return result;
     }

@@ -13,6 +13,7 @@ import dev.weir.test.EmbeddedKafkaCluster;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ZombieInstanceTest {
 
     /** Waits for a line matching {@code pattern} among those the instance logs after line {@code after}. */
     private static void awaitNewLine(ChildJvm instance, Pattern pattern, long after) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.readAllLines(instance.logFile()).stream().skip(after)
                         .anyMatch(line -> pattern.matcher(line).find()));
     }

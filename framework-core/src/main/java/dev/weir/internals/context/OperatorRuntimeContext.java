@@ -3,6 +3,7 @@ package dev.weir.internals.context;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import dev.weir.functions.RuntimeContext;
 import dev.weir.state.AggregatingState;
@@ -74,7 +75,7 @@ public final class OperatorRuntimeContext implements RuntimeContext {
     }
 
     private synchronized <H> H handle(StateDescriptor<?, ?> descriptor, Class<?> type,
-                                      java.util.function.IntFunction<H> factory) {
+                                      IntFunction<H> factory) {
         StateHandle<?> existing = handles.get(descriptor.name());
         if (existing != null) {
             if (!type.isInstance(existing)) {

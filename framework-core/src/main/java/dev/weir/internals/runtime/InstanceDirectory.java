@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.weir.config.WeirConfigException;
 
@@ -87,13 +89,13 @@ public final class InstanceDirectory implements AutoCloseable {
     }
 
     /** The names of the task directories present, for assignment hints. */
-    public java.util.List<String> taskDirectoryNames() {
+    public List<String> taskDirectoryNames() {
         Path tasks = directory.resolve("tasks");
         if (!Files.isDirectory(tasks)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (var entries = Files.list(tasks)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList());
+            return entries.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
