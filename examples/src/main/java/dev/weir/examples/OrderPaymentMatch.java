@@ -42,7 +42,7 @@ public final class OrderPaymentMatch {
 
         orderStream.union(paymentStream)
                 .reinterpretAsKeyed(KeyValue::key, Serdes.String())
-                .process(new CountEvents()).uid("event-count")
+                .process(new RunningCount.CountPerKey()).uid("event-count")
                 .sinkTo(KafkaSink.keyValues(events, new StringSerializer(), new LongSerializer()));
         return builder.build();
     }
@@ -82,25 +82,6 @@ public final class OrderPaymentMatch {
                 order.clear();
                 out.collect(KeyValue.of(context.getCurrentKey(), ordered + "/" + value.value()));
             }
-        }
-    }
-
-    /** Counts the events of each order id over both inputs. */
-    public static final class CountEvents extends KeyedProcessFunction<String, KeyValue<String, String>, KeyValue<String, Long>> {
-
-        private ValueState<Long> count;
-
-        @Override
-        public void open(RuntimeContext context) {
-            count = context.getState(new ValueStateDescriptor<>("count", Serdes.Long()));
-        }
-
-        @Override
-        public void processElement(KeyValue<String, String> value, Context<String> context,
-                                   Collector<KeyValue<String, Long>> out) {
-            long next = count.value() == null ? 1 : count.value() + 1;
-            count.update(next);
-            out.collect(KeyValue.of(context.getCurrentKey(), next));
         }
     }
 }

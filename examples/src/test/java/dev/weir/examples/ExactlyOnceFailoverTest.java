@@ -11,13 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.weir.test.CheckReport;
 import dev.weir.test.ChildJvm;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,17 +30,8 @@ class ExactlyOnceFailoverTest {
     private static final int PARTITIONS = 6;
     private static final Duration PIPELINE_DEADLINE = Duration.ofMinutes(6);
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void runningCountStaysExactlyOnceWhenAnInstanceIsKilledRestartedAndAnotherJoins(@TempDir Path dir) throws Exception {

@@ -15,13 +15,12 @@ import java.util.stream.Stream;
 import dev.weir.examples.PipelineInstances.Restore;
 import dev.weir.test.CheckReport;
 import dev.weir.test.ChildJvm;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,17 +32,8 @@ class LocalStateRecoveryTest {
     private static final int KEYS = 20_000;
     private static final int BATCH = 100_000;
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void restartAfterSigkillReplaysOnlyTheChangelogTailWhileAWipedInstanceReplaysEverything(@TempDir Path dir)

@@ -12,13 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.weir.test.CheckReport;
 import dev.weir.test.ChildJvm;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,17 +29,8 @@ class MultiInputExactlyOnceTest {
 
     private static final int ORDERS = 150_000;
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void joinAndUnionOfCoPartitionedTopicsStayExactlyOnceAcrossASigkill(@TempDir Path dir) throws Exception {

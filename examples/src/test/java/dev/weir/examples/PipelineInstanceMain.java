@@ -52,6 +52,8 @@ public final class PipelineInstanceMain {
                 return TwoStageCount.pipeline(input, output);
             case "validated-sum":
                 return ValidatedSum.pipeline(input, output);
+            case "customer-totals":
+                return CustomerTotals.pipeline(input, output, 6_000);
             case "order-payment-match":
                 return OrderPaymentMatch.pipeline(input, input + "-payments", output, output + "-events");
             default:

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import dev.weir.internals.runtime.DeadLetterHeaders;
 import dev.weir.test.CheckReport;
 import dev.weir.test.ChildJvm;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,9 +31,8 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,17 +46,8 @@ class PoisonRecordTest {
     private static final int RECORDS = 60_000;
     private static final String DLQ = "validated-sum-dlq";
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicOnceWithHeadersAndGoodRecordsStayExactlyOnce(@TempDir Path dir)

@@ -20,7 +20,7 @@ import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
 import dev.weir.runtime.WeirRuntime;
 import dev.weir.test.CheckReport;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -28,25 +28,15 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Restart strategies after worker failures, and the at-least-once mode, on a real broker. */
 class RestartAndGuaranteeTest {
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void aWorkerThatFailsTransientlyIsRestartedAndTheOutputStaysExactlyOnce(@TempDir Path stateDir) {

@@ -23,7 +23,7 @@ import dev.weir.pipeline.DataStream;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
 import dev.weir.runtime.WeirRuntime;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a Weir application checks when it starts, on a real broker. */
@@ -42,26 +43,22 @@ class StartupValidationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static EmbeddedKafkaCluster kafka;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
+
     private static Admin admin;
 
     @TempDir
     Path stateDir;
 
     @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
+    static void createAdmin() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     @AfterAll
-    static void stopKafka() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void closeAdmin() {
+        admin.close();
     }
 
     private WeirConfig.Builder config(String applicationId) {

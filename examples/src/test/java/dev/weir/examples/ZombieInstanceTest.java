@@ -9,14 +9,13 @@ import java.util.regex.Pattern;
 
 import dev.weir.test.CheckReport;
 import dev.weir.test.ChildJvm;
-import dev.weir.test.EmbeddedKafkaCluster;
+import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,17 +29,8 @@ class ZombieInstanceTest {
     private static final Pattern OWNS_ALL = Pattern.compile("it now owns \\[0_0, 0_1, 0_2, 0_3, 0_4, 0_5\\]");
     private static final Pattern NOTICED = Pattern.compile("was fenced|lost \\[|abandoned a checkpoint");
 
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaCluster.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @Test
     void frozenInstanceCommitsNothingAfterItsTasksMovedAndRejoinsWhenThawed(@TempDir Path dir) throws Exception {

@@ -217,15 +217,20 @@ class ExactlyOnceCheckerTest {
         int keys = 1_000;
         int valuesPerKey = 200;
         Map<String, List<String>> model = new LinkedHashMap<>();
+        List<Future<RecordMetadata>> writes = new ArrayList<>();
         try (KafkaProducer<String, String> producer = TestClients.producer(kafka.bootstrapServers())) {
             for (int v = 0; v < valuesPerKey; v++) {
                 for (int k = 0; k < keys; k++) {
                     String key = "key-" + k;
                     String value = Integer.toString(v);
                     model.computeIfAbsent(key, x -> new ArrayList<>()).add(value);
-                    producer.send(new ProducerRecord<>(topic, key, value));
+                    writes.add(producer.send(new ProducerRecord<>(topic, key, value)));
                 }
             }
+        }
+        // The model holds only if every write landed.
+        for (Future<RecordMetadata> write : writes) {
+            assertThat(write).succeedsWithin(Duration.ZERO);
         }
         // Lose one record of the model, so that a check which read nothing could not pass.
         model.get("key-7").add("never written");
