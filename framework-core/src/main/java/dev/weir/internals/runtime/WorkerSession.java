@@ -24,6 +24,7 @@ import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.ChangelogRecordCodec;
 import dev.weir.internals.state.TaskStateBackend;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,10 +208,13 @@ final class WorkerSession implements AutoCloseable {
         long start = System.currentTimeMillis();
         lastCheckpointStart = start;
         long checkpointId = ++checkpointCount;
-        for (StreamTask task : tasks.values()) {
-            task.injectBarrier(checkpointId);
-            if (!task.isAligned(checkpointId)) {
-                throw new IllegalStateException(task + " did not align at checkpoint " + checkpointId);
+        if (exactlyOnce) {
+            // At-least-once needs no consistent cut across inputs, so it does not align.
+            for (StreamTask task : tasks.values()) {
+                task.injectBarrier(checkpointId);
+                if (!task.isAligned(checkpointId)) {
+                    throw new IllegalStateException(task + " did not align at checkpoint " + checkpointId);
+                }
             }
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -240,9 +245,6 @@ final class WorkerSession implements AutoCloseable {
             } else {
                 producer.flush();
                 collector.checkSendFailure();
-                if (!offsets.isEmpty()) {
-                    consumer.commitSync(offsets);
-                }
             }
         } catch (KafkaException e) {
             if (isFencing(e)) {
@@ -263,11 +265,31 @@ final class WorkerSession implements AutoCloseable {
         }
         collector.endTransaction();
         lastChangelogWrites.forEach((task, write) -> task.backend().commitStaged(offsetOf(write) + 1));
-        for (Split split : splits.values()) {
-            split.committedOffset = split.nextOffset;
+        if (exactlyOnce || commitOffsetsAtLeastOnce(offsets)) {
+            for (Split split : splits.values()) {
+                split.committedOffset = split.nextOffset;
+            }
         }
         lastCheckpointEnd = System.currentTimeMillis();
         checkpointListener.onCheckpointCompleted(lastCheckpointEnd - start);
+    }
+
+    /**
+     * At-least-once: commits the offsets after the output and the changelog were acknowledged.
+     * A commit refused during a rebalance is not a failure: the state stays, and the offsets go
+     * with the next checkpoint (or, if the partitions move, are re-read: at least once).
+     */
+    private boolean commitOffsetsAtLeastOnce(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(offsets);
+            return true;
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            LOG.debug("{} will commit its offsets with the next checkpoint: {}", name, e.toString());
+            return false;
+        }
     }
 
     private Map<StreamTask, Future<RecordMetadata>> writeChangelogs() {
