@@ -48,7 +48,7 @@ public final class ClientConfigs {
         Map<String, Object> p = build(clientId, Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), config.consumerProperties());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
