@@ -1,6 +1,7 @@
 package dev.weir.test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +10,10 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -38,7 +41,10 @@ final class TopicAdmin implements AutoCloseable {
     }
 
     /**
-     * Creates a topic and waits until every partition has a leader.
+     * Creates a topic and waits until every partition has a leader that serves it: a leader in
+     * the metadata is not enough, since a produce that reaches the partition before its leader
+     * is ready fails and, retried behind later batches, can break an idempotent producer's
+     * sequence.
      *
      * @param name         topic name
      * @param partitions   number of partitions
@@ -49,6 +55,25 @@ final class TopicAdmin implements AutoCloseable {
         get(admin.createTopics(List.of(topic)).all(), "create topic " + name);
         Polling.await(() -> hasLeaders(name, partitions), timeout,
                 () -> "topic " + name + " has no leader for every partition after " + timeout);
+        Polling.await(() -> servesOffsets(name, partitions), timeout,
+                () -> "topic " + name + " does not serve every partition after " + timeout);
+    }
+
+    /** Whether the leader of every partition answers a ListOffsets, which only a ready leader does. */
+    private boolean servesOffsets(String name, int partitions) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(name, p), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(request).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic " + name, e);
+        }
     }
 
     /**
