@@ -21,6 +21,7 @@ import dev.weir.config.ProcessingGuarantee;
 import dev.weir.config.WeirConfig;
 import dev.weir.runtime.WeirRuntime;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end throughput of Weir on a real broker.
@@ -77,7 +78,7 @@ public final class ThroughputBenchmark {
         try {
             exitCode = run(options);
         } catch (RuntimeException | AssertionError e) {
-            e.printStackTrace();
+            LoggerFactory.getLogger(ThroughputBenchmark.class).error("The benchmark failed", e);
             exitCode = 1;
         }
         System.out.flush();
