@@ -524,6 +524,10 @@ final class WorkerSession implements AutoCloseable {
                         byTask.computeIfAbsent(id, t -> new ArrayList<>()).add(partition);
                     }
                 }
+                if (!byTask.isEmpty() && !tasks.isEmpty()) {
+                    // A restore can outlast the transaction timeout: commit the open work first.
+                    checkpoint();
+                }
                 for (Map.Entry<TaskId, List<TopicPartition>> e : byTask.entrySet()) {
                     StreamTask task = createTask(e.getKey());
                     tasks.put(task.id(), task);
