@@ -28,33 +28,11 @@ final class CpuMeter {
     }
 
     /** CPU seconds used so far, and the wall clock. */
-    static final class Sample {
-        final long nanoTime;
-        final double self;
-        final double broker;
-        final double machineBusy;
-
-        Sample(long nanoTime, double self, double broker, double machineBusy) {
-            this.nanoTime = nanoTime;
-            this.self = self;
-            this.broker = broker;
-            this.machineBusy = machineBusy;
-        }
+    record Sample(long nanoTime, double self, double broker, double machineBusy) {
     }
 
     /** What the machine's cores did between two samples, in cores (CPU seconds per wall second). */
-    static final class Usage {
-        final double self;
-        final double broker;
-        final double other;
-        final double selfCpuSeconds;
-
-        Usage(double self, double broker, double other, double selfCpuSeconds) {
-            this.self = self;
-            this.broker = broker;
-            this.other = other;
-            this.selfCpuSeconds = selfCpuSeconds;
-        }
+    record Usage(double self, double broker, double other, double selfCpuSeconds) {
     }
 
     Sample sample() {

@@ -29,16 +29,7 @@ final class OutputVerifier {
     }
 
     /** What the check found. */
-    static final class Verdict {
-        final long records;
-        final boolean ok;
-        final String summary;
-
-        Verdict(long records, boolean ok, String summary) {
-            this.records = records;
-            this.ok = ok;
-            this.summary = summary;
-        }
+    record Verdict(long records, boolean ok, String summary) {
     }
 
     /**

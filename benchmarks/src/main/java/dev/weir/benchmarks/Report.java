@@ -29,7 +29,7 @@ final class Report {
             byConfiguration.computeIfAbsent(r.configuration, c -> new ArrayList<>()).add(r);
         }
         double bareRate = byConfiguration.entrySet().stream()
-                .filter(e -> e.getKey().workload == Workload.BARE)
+                .filter(e -> e.getKey().workload() == Workload.BARE)
                 .map(e -> median(e.getValue()))
                 .filter(Optional::isPresent)
                 .mapToDouble(r -> r.get().recordsPerSecond())
@@ -58,8 +58,8 @@ final class Report {
         for (Map.Entry<Configuration, List<RunResult>> e : byConfiguration.entrySet()) {
             Configuration c = e.getKey();
             List<RunResult> runs = e.getValue();
-            md.append("| ").append(label(c.workload)).append(" | ").append(c.guarantee.propertyValue())
-                    .append(" | ").append(c.workers);
+            md.append("| ").append(label(c.workload())).append(" | ").append(c.guarantee().propertyValue())
+                    .append(" | ").append(c.workers());
             Optional<RunResult> median = median(runs);
             if (median.isPresent()) {
                 RunResult r = median.get();
@@ -163,10 +163,10 @@ final class Report {
 
     /** Microseconds of this process's CPU per record in the window. */
     static String microsPerRecord(RunResult r) {
-        if (r.progress.cpu == null || Double.isNaN(r.progress.cpu.selfCpuSeconds) || r.measuredRecords() <= 0) {
+        if (r.progress.cpu == null || Double.isNaN(r.progress.cpu.selfCpuSeconds()) || r.measuredRecords() <= 0) {
             return "?";
         }
-        return String.format(Locale.ROOT, "%.1f", r.progress.cpu.selfCpuSeconds * 1e6 / r.measuredRecords());
+        return String.format(Locale.ROOT, "%.1f", r.progress.cpu.selfCpuSeconds() * 1e6 / r.measuredRecords());
     }
 
     private static String steady(RunResult r) {
@@ -174,7 +174,7 @@ final class Report {
     }
 
     private static String cpuColumns(RunResult r) {
-        return cores(r, u -> u.self) + " | " + cores(r, u -> u.broker) + " | " + cores(r, u -> u.other)
+        return cores(r, u -> u.self()) + " | " + cores(r, u -> u.broker()) + " | " + cores(r, u -> u.other())
                 + " | " + microsPerRecord(r);
     }
 
@@ -194,7 +194,7 @@ final class Report {
     }
 
     private static String output(RunResult r) {
-        String check = r.verdict == null ? "not checked" : r.verdict.summary;
+        String check = r.verdict == null ? "not checked" : r.verdict.summary();
         return r.deadLettered > 0 ? check + "; " + r.deadLettered + " dead-lettered" : check;
     }
 

@@ -17,9 +17,9 @@ final class RunResult {
     RunResult(Configuration configuration, int round, long inputRecords, ProgressWatcher.Progress progress,
               OutputVerifier.Verdict verdict, long deadLettered) {
         this.configuration = configuration;
-        this.workload = configuration.workload;
-        this.guarantee = configuration.guarantee.propertyValue();
-        this.workers = configuration.workers;
+        this.workload = configuration.workload();
+        this.guarantee = configuration.guarantee().propertyValue();
+        this.workers = configuration.workers();
         this.round = round;
         this.inputRecords = inputRecords;
         this.progress = progress;
@@ -61,6 +61,6 @@ final class RunResult {
     }
 
     boolean ok() {
-        return completed() && (verdict == null || verdict.ok);
+        return completed() && (verdict == null || verdict.ok());
     }
 }

@@ -155,7 +155,7 @@ public final class ThroughputBenchmark {
                 log("round %d of %d", round, options.rounds);
             }
             for (Configuration configuration : configurations) {
-                RunResult result = configuration.workload.isWeir()
+                RunResult result = configuration.workload().isWeir()
                         ? runWeir(configuration, input, round)
                         : runBare(configuration, input, round);
                 if (round > 0) {
@@ -167,7 +167,7 @@ public final class ThroughputBenchmark {
     }
 
     private RunResult runBare(Configuration configuration, InputData input, int round) {
-        boolean transactional = configuration.workload == Workload.BARE;
+        boolean transactional = configuration.workload() == Workload.BARE;
         String group = nextName(configuration.name());
         String output = group + "-out";
         kafka.createTopic(output, input.partitions);
@@ -187,9 +187,9 @@ public final class ThroughputBenchmark {
     }
 
     private RunResult runWeir(Configuration configuration, InputData input, int round) {
-        Workload workload = configuration.workload;
-        ProcessingGuarantee guarantee = configuration.guarantee;
-        int workers = configuration.workers;
+        Workload workload = configuration.workload();
+        ProcessingGuarantee guarantee = configuration.guarantee();
+        int workers = configuration.workers();
         String app = nextName(configuration.name());
         String output = app + "-out";
         kafka.createTopic(output, input.partitions);
@@ -230,16 +230,16 @@ public final class ThroughputBenchmark {
         OutputVerifier.Verdict verdict = null;
         if (options.verify && progress.failure == null) {
             verdict = OutputVerifier.verify(bootstrapServers, output, input.partitions, input,
-                    configuration.workload == Workload.COUNT);
+                    configuration.workload() == Workload.COUNT);
         }
         RunResult result = new RunResult(configuration, round, input.records, progress, verdict, deadLettered);
         if (result.completed()) {
             log("  %s: %,d records in %.2f s = %,.0f records/s (start-up %.2f s, total %.2f s; cores used: "
                             + "this process %s, broker %s, other %s)%s", group,
                     result.measuredRecords(), result.measuredSeconds(), result.recordsPerSecond(),
-                    result.startupSeconds(), result.totalSeconds(), Report.cores(result, u -> u.self),
-                    Report.cores(result, u -> u.broker), Report.cores(result, u -> u.other),
-                    verdict == null ? "" : "; output " + verdict.summary);
+                    result.startupSeconds(), result.totalSeconds(), Report.cores(result, u -> u.self()),
+                    Report.cores(result, u -> u.broker()), Report.cores(result, u -> u.other()),
+                    verdict == null ? "" : "; output " + verdict.summary());
         } else {
             log("  %s FAILED: %s", group, progress.failure);
         }
@@ -274,7 +274,7 @@ public final class ThroughputBenchmark {
         while (true) {
             CpuMeter.Sample before = cpu.sample();
             KafkaTools.sleep(1_000);
-            double other = CpuMeter.between(before, cpu.sample()).other;
+            double other = CpuMeter.between(before, cpu.sample()).other();
             if (Double.isNaN(other) || other < QUIET_OTHER_CORES) {
                 if (logged) {
                     log("  the machine is quiet again (%.2f cores used by other processes)", other);
