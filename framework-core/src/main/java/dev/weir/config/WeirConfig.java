@@ -44,6 +44,7 @@ public final class WeirConfig {
     private final short internalTopicReplicationFactor;
     private final int repartitionPartitions;
     private final Duration transactionTimeout;
+    private final String advertisedEndpoint;
     private final Map<String, Object> kafkaProperties;
     private final Map<String, Object> consumerProperties;
     private final Map<String, Object> producerProperties;
@@ -69,6 +70,7 @@ public final class WeirConfig {
         this.internalTopicReplicationFactor = b.internalTopicReplicationFactor;
         this.repartitionPartitions = b.repartitionPartitions;
         this.transactionTimeout = b.transactionTimeout;
+        this.advertisedEndpoint = b.advertisedEndpoint;
         this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
         this.consumerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumerProperties));
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.producerProperties));
@@ -78,6 +80,35 @@ public final class WeirConfig {
     /** A builder with every default set. */
     public static Builder custom() {
         return new Builder();
+    }
+
+    /** A builder holding every setting of {@code config}, to derive a changed configuration from it. */
+    public static Builder from(WeirConfig config) {
+        Builder b = new Builder();
+        b.applicationId = config.applicationId;
+        b.bootstrapServers = config.bootstrapServers;
+        b.instanceId = config.instanceId;
+        b.stateDir = config.stateDir;
+        b.workers = config.workers;
+        b.keyGroups = config.keyGroups;
+        b.processingGuarantee = config.processingGuarantee;
+        b.checkpointInterval = config.checkpointInterval;
+        b.checkpointTimeout = config.checkpointTimeout;
+        b.checkpointMinPause = config.checkpointMinPause;
+        b.tolerableCheckpointFailures = config.tolerableCheckpointFailures;
+        b.errorPolicy = config.errorPolicy;
+        b.deadLetterTopic = config.deadLetterTopic;
+        b.restartStrategy = config.restartStrategy;
+        b.stateMemoryBytes = config.stateMemoryBytes;
+        b.internalTopicReplicationFactor = config.internalTopicReplicationFactor;
+        b.repartitionPartitions = config.repartitionPartitions;
+        b.transactionTimeout = config.transactionTimeout;
+        b.advertisedEndpoint = config.advertisedEndpoint;
+        b.kafkaProperties.putAll(config.kafkaProperties);
+        b.consumerProperties.putAll(config.consumerProperties);
+        b.producerProperties.putAll(config.producerProperties);
+        b.adminProperties.putAll(config.adminProperties);
+        return b;
     }
 
     /**
@@ -180,6 +211,14 @@ public final class WeirConfig {
         return transactionTimeout;
     }
 
+    /**
+     * {@code weir.advertised-endpoint}: the {@code host:port} at which this instance answers
+     * state queries, advertised to the other instances through the consumer group.
+     */
+    public Optional<String> advertisedEndpoint() {
+        return Optional.ofNullable(advertisedEndpoint);
+    }
+
     /** {@code weir.kafka.*}: client properties for every client (security, for example). */
     public Map<String, Object> kafkaProperties() {
         return kafkaProperties;
@@ -230,6 +269,7 @@ public final class WeirConfig {
         private short internalTopicReplicationFactor = -1;
         private int repartitionPartitions;
         private Duration transactionTimeout = Duration.ofSeconds(10);
+        private String advertisedEndpoint;
         private final Map<String, Object> kafkaProperties = new LinkedHashMap<>();
         private final Map<String, Object> consumerProperties = new LinkedHashMap<>();
         private final Map<String, Object> producerProperties = new LinkedHashMap<>();
@@ -346,6 +386,12 @@ public final class WeirConfig {
             return this;
         }
 
+        /** Sets {@code weir.advertised-endpoint}, {@code host:port}; {@code null} advertises none. */
+        public Builder advertisedEndpoint(String advertisedEndpoint) {
+            this.advertisedEndpoint = advertisedEndpoint;
+            return this;
+        }
+
         /** Adds a client property for every Kafka client ({@code weir.kafka.<name>}). */
         public Builder kafkaProperty(String name, Object value) {
             kafkaProperties.put(name, value);
@@ -424,6 +470,10 @@ public final class WeirConfig {
             if (repartitionPartitions > 0 && keyGroups % repartitionPartitions != 0) {
                 throw new WeirConfigException("weir.repartition.partitions", repartitionPartitions
                         + " partitions do not divide weir.key-groups=" + keyGroups);
+            }
+            if (advertisedEndpoint != null && !advertisedEndpoint.matches("[^\\s:/]+:\\d{1,5}")) {
+                throw new WeirConfigException("weir.advertised-endpoint", "'" + advertisedEndpoint
+                        + "' is not host:port, such as 10.0.0.7:8080");
             }
             return new WeirConfig(this);
         }

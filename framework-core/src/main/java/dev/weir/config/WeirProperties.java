@@ -51,6 +51,7 @@ final class WeirProperties {
                     break;
                 case "weir.repartition.partitions": b.repartitionPartitions(integer(key, value)); break;
                 case "weir.transaction.timeout": b.transactionTimeout(duration(key, value)); break;
+                case "weir.advertised-endpoint": b.advertisedEndpoint(value.toString()); break;
                 case "weir.restart.strategy":
                 case "weir.restart.fixed-delay.attempts":
                 case "weir.restart.fixed-delay.delay":

@@ -1,8 +1,11 @@
 package dev.weir.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 
 import dev.weir.config.WeirConfig;
@@ -84,6 +87,59 @@ public final class WeirRuntime implements AutoCloseable {
     public long deadLetteredRecords() {
         requireStarted();
         return instance.deadLettered().get();
+    }
+
+    /** What this instance is doing: its workers, their tasks, offsets, lag and checkpoints. */
+    public RuntimeStatus status() {
+        requireStarted();
+        return new RuntimeStatus(state(), config.applicationId(), instance.instanceId(), config.advertisedEndpoint(),
+                instance.workerStatus(), instance.deadLettered().get());
+    }
+
+    /**
+     * Asks every worker for a checkpoint now, ahead of {@code weir.checkpoint.interval}. The
+     * future completes when each worker has completed a checkpoint that started after this call,
+     * and fails if one of those checkpoints fails or a worker stops first.
+     */
+    public CompletableFuture<Void> triggerCheckpoint() {
+        requireStarted();
+        return instance.triggerCheckpoint();
+    }
+
+    /** The keyed operators of the pipeline whose state {@link #queryState} reads, with their states. */
+    public List<QueryableOperator> queryableOperators() {
+        requireStarted();
+        return instance.queryableOperators();
+    }
+
+    /**
+     * Where the state of {@code key} of the keyed operator {@code operatorUid} lives: its task,
+     * and the instance running that task as of the last rebalance, with the endpoint it
+     * advertises ({@code weir.advertised-endpoint}).
+     *
+     * @throws IllegalArgumentException if no keyed operator has that uid, or the key is not of its key type
+     */
+    public KeyLocation locateKey(String operatorUid, Object key) {
+        requireStarted();
+        return instance.locateKey(operatorUid, key);
+    }
+
+    /**
+     * Reads the state {@code stateName} of the keyed operator {@code operatorUid} for {@code key}:
+     * a value (of a value, reducing or aggregating state), a {@code List} or a {@code Map}; empty
+     * if the key has none. The read sees the state as of the last committed checkpoint, never
+     * changes that a failure could roll back, so it completes within about one
+     * {@code weir.checkpoint.interval}. It changes nothing, not even a TTL'd entry's expiry.
+     *
+     * <p>Only the instance running the key's task can answer: elsewhere the future fails with
+     * {@link StateNotLocalException}, which says where the key lives ({@link #locateKey}).
+     *
+     * @throws IllegalArgumentException if the operator or the state does not exist, or the key
+     *         is not of the operator's key type
+     */
+    public CompletableFuture<Optional<Object>> queryState(String operatorUid, String stateName, Object key) {
+        requireStarted();
+        return instance.readState(operatorUid, stateName, key).thenApply(Optional::ofNullable);
     }
 
     /** Stops with a last checkpoint and leaves the group, waiting at most 30 seconds. */

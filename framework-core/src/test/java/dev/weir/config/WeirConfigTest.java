@@ -107,6 +107,44 @@ class WeirConfigTest {
     }
 
     @Test
+    void aConfigDerivedFromAnotherKeepsEverySettingItDoesNotChange() {
+        WeirConfig original = valid().instanceId("node-1").stateDir(Path.of("/data/weir")).workers(3).keyGroups(720)
+                .processingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE).checkpointInterval(Duration.ofMillis(250))
+                .checkpointTimeout(Duration.ofSeconds(9)).checkpointMinPause(Duration.ofMillis(50))
+                .tolerableCheckpointFailures(7).errorPolicy(ErrorPolicy.SKIP).deadLetterTopic("bad")
+                .restartStrategy(RestartStrategy.none()).stateMemoryBytes(32L << 20)
+                .internalTopicReplicationFactor((short) 3).repartitionPartitions(12)
+                .transactionTimeout(Duration.ofSeconds(20)).kafkaProperty("security.protocol", "SSL")
+                .consumerProperty("max.poll.records", 50).producerProperty("linger.ms", 1)
+                .adminProperty("retries", 2).build();
+
+        WeirConfig derived = WeirConfig.from(original).advertisedEndpoint("10.0.0.7:8080").build();
+
+        assertThat(derived.toString()).isEqualTo(original.toString());
+        assertThat(derived.advertisedEndpoint()).contains("10.0.0.7:8080");
+        assertThat(original.advertisedEndpoint()).isEmpty();
+        assertThat(derived.instanceId()).contains("node-1");
+        assertThat(derived.checkpointTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(derived.checkpointMinPause()).isEqualTo(Duration.ofMillis(50));
+        assertThat(derived.tolerableCheckpointFailures()).isEqualTo(7);
+        assertThat(derived.deadLetterTopic()).isEqualTo("bad");
+        assertThat(derived.stateMemoryBytes()).isEqualTo(32L << 20);
+        assertThat(derived.internalTopicReplicationFactor()).isEqualTo((short) 3);
+        assertThat(derived.repartitionPartitions()).isEqualTo(12);
+        assertThat(derived.transactionTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(derived.kafkaProperties()).isEqualTo(original.kafkaProperties());
+        assertThat(derived.consumerProperties()).isEqualTo(original.consumerProperties());
+        assertThat(derived.producerProperties()).isEqualTo(original.producerProperties());
+        assertThat(derived.adminProperties()).isEqualTo(original.adminProperties());
+    }
+
+    @Test
+    void theAdvertisedEndpointIsReadFromProperties() {
+        assertThat(fromProperties("weir.advertised-endpoint", "weir-0.weir:8080").advertisedEndpoint())
+                .contains("weir-0.weir:8080");
+    }
+
+    @Test
     void theBuildersLaterChangesDoNotReachAnAlreadyBuiltConfig() {
         WeirConfig.Builder builder = valid().consumerProperty("max.poll.records", 10);
         WeirConfig first = builder.build();
@@ -147,7 +185,10 @@ class WeirConfigTest {
                 invalid("weir.internal-topics.replication-factor", b -> b.internalTopicReplicationFactor((short) -2)),
                 invalid("weir.repartition.partitions", b -> b.repartitionPartitions(-1)),
                 invalid("weir.repartition.partitions", b -> b.repartitionPartitions(11)),
-                invalid("weir.repartition.partitions", b -> b.keyGroups(100).repartitionPartitions(8)));
+                invalid("weir.repartition.partitions", b -> b.keyGroups(100).repartitionPartitions(8)),
+                invalid("weir.advertised-endpoint", b -> b.advertisedEndpoint("10.0.0.7")),
+                invalid("weir.advertised-endpoint", b -> b.advertisedEndpoint("http://10.0.0.7:8080")),
+                invalid("weir.advertised-endpoint", b -> b.advertisedEndpoint("host:port")));
     }
 
     private static Arguments invalid(String property, UnaryOperator<WeirConfig.Builder> mistake) {

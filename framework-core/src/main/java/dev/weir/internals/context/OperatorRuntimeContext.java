@@ -74,6 +74,11 @@ public final class OperatorRuntimeContext implements RuntimeContext {
                 i -> new AggregatingStateHandle<>(i, operatorUid, descriptor));
     }
 
+    /** The states the operator declared so far, by name. */
+    public synchronized Map<String, StateHandle<?>> handles() {
+        return Map.copyOf(handles);
+    }
+
     private synchronized <H> H handle(StateDescriptor<?, ?> descriptor, Class<?> type,
                                       IntFunction<H> factory) {
         StateHandle<?> existing = handles.get(descriptor.name());

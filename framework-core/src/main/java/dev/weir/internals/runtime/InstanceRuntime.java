@@ -2,14 +2,16 @@ package dev.weir.internals.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.weir.config.WeirConfig;
-import dev.weir.functions.RuntimeContext;
 import dev.weir.internals.context.OperatorRuntimeContext;
 import dev.weir.internals.graph.KeyedCoProcessTransformation;
 import dev.weir.internals.graph.KeyedProcessTransformation;
@@ -17,6 +19,9 @@ import dev.weir.internals.graph.PipelineGraph;
 import dev.weir.internals.graph.StagePlanner;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.state.SharedRocksDbResources;
+import dev.weir.runtime.KeyLocation;
+import dev.weir.runtime.QueryableOperator;
+import dev.weir.runtime.WorkerStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +34,12 @@ public final class InstanceRuntime {
     private final WorkerEnvironment env;
     private final List<StreamWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final StateQueryRouter queries;
 
-    private InstanceRuntime(WorkerEnvironment env) {
+    private InstanceRuntime(WorkerEnvironment env, Map<String, OperatorRuntimeContext> contexts) {
         this.env = env;
+        this.queries = new StateQueryRouter(env.topology(), env.config().keyGroups(), contexts, env.clusterView(),
+                workers);
     }
 
     /** Provisions topics, opens the operators and starts the workers. */
@@ -46,9 +54,9 @@ public final class InstanceRuntime {
         SharedRocksDbResources rocksDb = null;
         try {
             rocksDb = SharedRocksDbResources.create(config.stateMemoryBytes());
-            openFunctions(graph, config.applicationId());
+            Map<String, OperatorRuntimeContext> contexts = openFunctions(graph, config.applicationId());
             InstanceRuntime instance = new InstanceRuntime(new WorkerEnvironment(config, graph, topology, clients,
-                    directory, rocksDb, new AtomicLong()));
+                    directory, rocksDb, new AtomicLong(), new ClusterView()), contexts);
             instance.startWorkers();
             LOG.info("Weir instance {} of application {} started: {} workers, {} stages, reading {}",
                     directory.instanceId(), config.applicationId(), config.workers(), topology.stages().size(),
@@ -63,20 +71,25 @@ public final class InstanceRuntime {
         }
     }
 
-    private static void openFunctions(PipelineGraph graph, String applicationId) {
+    /** Opens every keyed function, and returns the runtime context each got, by operator uid. */
+    private static Map<String, OperatorRuntimeContext> openFunctions(PipelineGraph graph, String applicationId) {
         AtomicInteger slots = new AtomicInteger();
+        Map<String, OperatorRuntimeContext> contexts = new HashMap<>();
         for (Transformation node : graph.nodes()) {
-            RuntimeContext context = new OperatorRuntimeContext(applicationId, node.uid(), slots);
+            OperatorRuntimeContext context = new OperatorRuntimeContext(applicationId, node.uid(), slots);
             try {
                 if (node instanceof KeyedProcessTransformation) {
                     ((KeyedProcessTransformation) node).function().open(context);
+                    contexts.put(node.uid(), context);
                 } else if (node instanceof KeyedCoProcessTransformation) {
                     ((KeyedCoProcessTransformation) node).function().open(context);
+                    contexts.put(node.uid(), context);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("opening operator " + node + " failed: " + e, e);
             }
         }
+        return contexts;
     }
 
     private static void closeFunctions(PipelineGraph graph) {
@@ -119,7 +132,35 @@ public final class InstanceRuntime {
     }
 
     public boolean allWorkersFailed() {
-        return workers.stream().allMatch(w -> w.status() == StreamWorker.Status.FAILED);
+        return workers.stream().allMatch(w -> w.phase() == WorkerStatus.Phase.FAILED);
+    }
+
+    /** A snapshot of every worker. */
+    public List<WorkerStatus> workerStatus() {
+        List<WorkerStatus> status = new ArrayList<>();
+        workers.forEach(w -> status.add(w.status()));
+        return status;
+    }
+
+    /** Asks every worker for a checkpoint now; completes when each completed one that started after this call. */
+    public CompletableFuture<Void> triggerCheckpoint() {
+        return CompletableFuture.allOf(workers.stream().map(StreamWorker::requestCheckpoint)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** The keyed operators whose state can be queried. */
+    public List<QueryableOperator> queryableOperators() {
+        return queries.operators();
+    }
+
+    /** Where the state of {@code key} of a keyed operator lives. */
+    public KeyLocation locateKey(String operatorUid, Object key) {
+        return queries.locate(operatorUid, key);
+    }
+
+    /** Reads one key's entry of a state, on the worker of this instance that runs the key's task. */
+    public CompletableFuture<Object> readState(String operatorUid, String stateName, Object key) {
+        return queries.read(operatorUid, stateName, key);
     }
 
     /** Stops the workers (each with a last checkpoint), then releases the shared resources. */

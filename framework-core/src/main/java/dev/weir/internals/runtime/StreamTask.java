@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.weir.internals.context.KeyedStateProvider;
 import dev.weir.internals.context.StateHandle;
+import dev.weir.internals.context.StateValues;
 import dev.weir.internals.operators.RecordSink;
 import dev.weir.internals.operators.SplitInput;
 import dev.weir.internals.operators.TaskContext;
@@ -149,6 +150,23 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
             if (binding.service.nextTimerTime() <= now) {
                 binding.service.fireTimersUpTo(now, timestamp -> runner.run(this, binding.target, timestamp));
             }
+        }
+    }
+
+    /**
+     * Reads one key's entry of a state, as {@link StateValues#read} renders it. Whatever the read
+     * writes (a TTL clean-up, a refreshed expiry) is undone: a query changes nothing.
+     */
+    Object readState(StateHandle<?> handle, int keyGroup, byte[] key) {
+        if (backend == null) {
+            throw new IllegalStateException(this + " keeps no state");
+        }
+        backend.beginRecord();
+        try {
+            keyContext.setCurrentKey(keyGroup, key);
+            return StateValues.read(keyedState(handle));
+        } finally {
+            backend.undoRecord();
         }
     }
 

@@ -1,7 +1,15 @@
 package dev.weir.internals.runtime;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
+import dev.weir.runtime.CheckpointStatus;
+import dev.weir.runtime.TaskStatus;
+import dev.weir.runtime.WorkerStatus;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,19 +24,22 @@ final class StreamWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamWorker.class);
 
-    /** Where a worker stands. */
-    enum Status { STARTING, RUNNING, STOPPED, FAILED }
-
     private final WorkerEnvironment env;
     private final int index;
     private final RestartTracker restarts;
+    private final WorkerMailbox mailbox = new WorkerMailbox();
     private final Object stopSignal = new Object();
     private volatile boolean stopRequested;
-    private volatile Status status = Status.STARTING;
-    private volatile Throwable failure;
+    private volatile WorkerStatus.Phase phase = WorkerStatus.Phase.STARTING;
+    private volatile Throwable lastFailure;
     private volatile WorkerSession session;
-    private volatile long lastCheckpointMillis;
-    private int consecutiveCheckpointFailures;
+    private volatile CheckpointStatus lastCheckpoint;
+    private volatile long checkpointsCompleted;
+    private volatile long checkpointsFailed;
+    private volatile int consecutiveCheckpointFailures;
+    private volatile int restartCount;
+    /** The failure the checkpoint listener threw, already counted among the failed checkpoints. */
+    private RuntimeException countedFailure;
 
     StreamWorker(WorkerEnvironment env, int index) {
         this.env = env;
@@ -38,17 +49,26 @@ final class StreamWorker implements Runnable {
 
     @Override
     public void run() {
+        try {
+            runSessions();
+        } finally {
+            mailbox.close(new IllegalStateException("worker " + index + " is " + phase));
+        }
+    }
+
+    private void runSessions() {
         while (!stopRequested) {
             RuntimeException sessionFailure = null;
             WorkerSession current = null;
             try {
-                current = new WorkerSession(env, index, checkpoints);
+                current = new WorkerSession(env, index, checkpoints, mailbox);
                 session = current;
-                status = Status.RUNNING;
+                phase = WorkerStatus.Phase.RUNNING;
                 current.run(() -> stopRequested);
                 current.closeCleanly();
             } catch (RuntimeException e) {
                 sessionFailure = e;
+                mailbox.checkpointFailed(e);
             } finally {
                 session = null;
                 if (current != null) {
@@ -58,15 +78,19 @@ final class StreamWorker implements Runnable {
             if (sessionFailure == null || (stopRequested && sessionFailure instanceof InterruptException)) {
                 break;
             }
+            lastFailure = sessionFailure;
             if (!continueAfter(sessionFailure)) {
                 return;
             }
         }
-        status = Status.STOPPED;
+        phase = WorkerStatus.Phase.STOPPED;
         LOG.info("Worker {} stopped", index);
     }
 
     private boolean continueAfter(RuntimeException e) {
+        if (e instanceof CheckpointFailedException && e != countedFailure) {
+            checkpointsFailed++;
+        }
         if (e instanceof OwnershipLostException) {
             LOG.warn("Worker {}: {}; rejoining the group", index, e.getMessage());
             return true;
@@ -79,12 +103,13 @@ final class StreamWorker implements Runnable {
             return true;
         }
         if (!restarts.allowRestart(System.currentTimeMillis())) {
-            failure = e;
-            status = Status.FAILED;
+            phase = WorkerStatus.Phase.FAILED;
             LOG.error("Worker {} failed and the restart strategy {} allows no more restarts", index,
                     env.config().restartStrategy(), e);
             return false;
         }
+        phase = WorkerStatus.Phase.RESTARTING;
+        restartCount++;
         LOG.error("Worker {} failed; restarting in {} ms under {}", index, restarts.delayMillis(),
                 env.config().restartStrategy(), e);
         synchronized (stopSignal) {
@@ -98,22 +123,34 @@ final class StreamWorker implements Runnable {
                 }
             }
         }
+        phase = WorkerStatus.Phase.STARTING;
         return true;
     }
 
     private final WorkerSession.CheckpointListener checkpoints = new WorkerSession.CheckpointListener() {
         @Override
+        public void onCheckpointStarted() {
+            mailbox.checkpointStarted();
+        }
+
+        @Override
         public void onCheckpointCompleted(long durationMillis) {
             consecutiveCheckpointFailures = 0;
-            lastCheckpointMillis = System.currentTimeMillis();
+            long id = checkpointsCompleted + 1;
+            lastCheckpoint = new CheckpointStatus(id, Instant.now(), Duration.ofMillis(durationMillis));
+            checkpointsCompleted = id;
+            mailbox.checkpointCompleted();
         }
 
         @Override
         public void onCheckpointFailed(Exception cause) {
+            checkpointsFailed++;
+            mailbox.checkpointFailed(cause);
             if (++consecutiveCheckpointFailures > env.config().tolerableCheckpointFailures()) {
-                throw new CheckpointFailedException(consecutiveCheckpointFailures
+                countedFailure = new CheckpointFailedException(consecutiveCheckpointFailures
                         + " checkpoints in a row failed, more than weir.checkpoint.tolerable-failures="
                         + env.config().tolerableCheckpointFailures(), cause);
+                throw countedFailure;
             }
         }
     };
@@ -126,21 +163,33 @@ final class StreamWorker implements Runnable {
         }
     }
 
-    Status status() {
-        return status;
+    /** Asks for a checkpoint now; completes when one that started after this call completed. */
+    CompletableFuture<Void> requestCheckpoint() {
+        return mailbox.requestCheckpoint();
     }
 
-    Throwable failure() {
-        return failure;
+    /** Hands a state read to the worker thread. */
+    void submit(StateRead read) {
+        mailbox.submit(read);
     }
 
-    long lastCheckpointMillis() {
-        return lastCheckpointMillis;
+    WorkerStatus.Phase phase() {
+        return phase;
     }
 
     /** The tasks of the running session; read from another thread, so only a hint. */
     Set<TaskId> ownedTasks() {
         WorkerSession current = session;
         return current == null ? Set.of() : current.ownedTasks();
+    }
+
+    /** A snapshot of the worker, safe to take from any thread. */
+    WorkerStatus status() {
+        WorkerSession current = session;
+        List<TaskStatus> tasks = current == null ? List.of() : current.taskStatus();
+        Throwable failure = lastFailure;
+        return new WorkerStatus(index, phase, Optional.ofNullable(failure).map(Throwable::toString), tasks,
+                Optional.ofNullable(lastCheckpoint), checkpointsCompleted, checkpointsFailed,
+                consecutiveCheckpointFailures, restartCount);
     }
 }

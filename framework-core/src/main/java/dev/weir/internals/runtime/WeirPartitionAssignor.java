@@ -1,15 +1,18 @@
 package dev.weir.internals.runtime;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.weir.internals.runtime.AssignmentCodec.InstanceTasks;
+import dev.weir.internals.runtime.AssignmentCodec.MemberInfo;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Configurable;
@@ -18,7 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The consumer-group assignor of Weir workers: it assigns whole tasks (partition {@code p} of
  * every co-partitioned source topic of a stage together), cooperatively, balanced by
- * {@link TaskBalancer}. Each member's subscription carries the tasks it has local state for.
+ * {@link TaskBalancer}. Each member's subscription carries its instance, its query endpoint and
+ * the tasks it has local state for; each assignment carries every instance's endpoint and tasks,
+ * which the members keep in their {@link ClusterView}.
  */
 public final class WeirPartitionAssignor implements ConsumerPartitionAssignor, Configurable {
 
@@ -35,9 +40,8 @@ public final class WeirPartitionAssignor implements ConsumerPartitionAssignor, C
 
     @Override
     public ByteBuffer subscriptionUserData(Set<String> topics) {
-        String tasks = context.localTasks().get().stream().sorted().map(TaskId::toString)
-                .collect(Collectors.joining(","));
-        return ByteBuffer.wrap(tasks.getBytes(StandardCharsets.UTF_8));
+        return AssignmentCodec.encodeSubscription(
+                new MemberInfo(context.instanceId(), context.endpoint(), context.localTasks().get()));
     }
 
     @Override
@@ -57,6 +61,7 @@ public final class WeirPartitionAssignor implements ConsumerPartitionAssignor, C
         }
         Map<TaskId, String> owners = new HashMap<>();
         Map<String, Set<TaskId>> localState = new HashMap<>();
+        Map<String, MemberInfo> members = new HashMap<>();
         for (Map.Entry<String, Subscription> e : subscriptions.entrySet()) {
             for (TopicPartition owned : e.getValue().ownedPartitions()) {
                 TaskId task = topology.taskOf(owned);
@@ -64,33 +69,39 @@ public final class WeirPartitionAssignor implements ConsumerPartitionAssignor, C
                     owners.putIfAbsent(task, e.getKey());
                 }
             }
-            localState.put(e.getKey(), decodeTasks(e.getValue().userData()));
+            MemberInfo info = AssignmentCodec.decodeSubscription(e.getValue().userData());
+            members.put(e.getKey(), info);
+            localState.put(e.getKey(), info.localTasks());
         }
-        List<String> members = subscriptions.keySet().stream().sorted().collect(Collectors.toList());
-        Map<String, List<TaskId>> byMember = TaskBalancer.assign(tasks, members, owners, localState);
+        List<String> memberIds = subscriptions.keySet().stream().sorted().collect(Collectors.toList());
+        Map<String, List<TaskId>> byMember = TaskBalancer.assign(tasks, memberIds, owners, localState);
+        ByteBuffer owned = AssignmentCodec.encodeAssignment(tasksByInstance(byMember, members));
         Map<String, Assignment> assignments = new HashMap<>();
         byMember.forEach((member, memberTasks) -> {
             List<TopicPartition> partitions = new ArrayList<>();
             memberTasks.forEach(t -> partitions.addAll(topology.partitionsOf(t)));
-            assignments.put(member, new Assignment(partitions));
+            assignments.put(member, new Assignment(partitions, owned.duplicate()));
         });
         return new GroupAssignment(assignments);
     }
 
-    private static Set<TaskId> decodeTasks(ByteBuffer data) {
-        Set<TaskId> tasks = new HashSet<>();
-        if (data == null || !data.hasRemaining()) {
-            return tasks;
-        }
-        byte[] bytes = new byte[data.remaining()];
-        data.duplicate().get(bytes);
-        for (String text : new String(bytes, StandardCharsets.UTF_8).split(",")) {
-            TaskId task = TaskId.parse(text);
-            if (task != null) {
-                tasks.add(task);
-            }
-        }
-        return tasks;
+    /** The tasks of each instance (an instance runs one member per worker), for the cluster view. */
+    private static Map<String, InstanceTasks> tasksByInstance(Map<String, List<TaskId>> byMember,
+                                                             Map<String, MemberInfo> members) {
+        Map<String, InstanceTasks> result = new TreeMap<>();
+        byMember.forEach((member, memberTasks) -> {
+            MemberInfo info = members.get(member);
+            String instance = info.instanceId().isEmpty() ? member : info.instanceId();
+            InstanceTasks known = result.computeIfAbsent(instance,
+                    i -> new InstanceTasks(info.endpoint(), new TreeSet<>()));
+            known.tasks().addAll(memberTasks);
+        });
+        return result;
+    }
+
+    @Override
+    public void onAssignment(Assignment assignment, ConsumerGroupMetadata metadata) {
+        context.clusterView().update(metadata.generationId(), AssignmentCodec.decodeAssignment(assignment.userData()));
     }
 
     @Override

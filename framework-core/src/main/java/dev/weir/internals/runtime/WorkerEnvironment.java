@@ -10,7 +10,9 @@ import dev.weir.internals.state.SharedRocksDbResources;
  * What every worker of an instance shares.
  *
  * @param deadLettered the count of records sent to the dead-letter topic, instance-wide
+ * @param clusterView which instance owns each task, kept up to date by the workers' assignors
  */
 record WorkerEnvironment(WeirConfig config, PipelineGraph graph, ResolvedTopology topology, ClientConfigs clients,
-                         InstanceDirectory directory, SharedRocksDbResources rocksDb, AtomicLong deadLettered) {
+                         InstanceDirectory directory, SharedRocksDbResources rocksDb, AtomicLong deadLettered,
+                         ClusterView clusterView) {
 }

@@ -23,6 +23,8 @@ import dev.weir.internals.graph.Stage;
 import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.ChangelogRecordCodec;
 import dev.weir.internals.state.TaskStateBackend;
+import dev.weir.runtime.SplitStatus;
+import dev.weir.runtime.TaskStatus;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -63,6 +65,7 @@ final class WorkerSession implements AutoCloseable {
     private final ElementFailureHandler failures;
     private final ChangelogRestorer restorer;
     private final CheckpointListener checkpointListener;
+    private final WorkerMailbox mailbox;
     private final Map<TaskId, StreamTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, Split> splits = new HashMap<>();
     private final long intervalMillis;
@@ -71,31 +74,37 @@ final class WorkerSession implements AutoCloseable {
     private long lastCheckpointEnd = lastCheckpointStart;
     private long checkpointCount;
     private volatile Set<TaskId> ownedSnapshot = Set.of();
+    private volatile List<TaskStatus> taskStatus = List.of();
     private RuntimeException callbackFailure;
     private boolean closing;
     private boolean closed;
 
-    /** Told about every checkpoint's outcome. */
+    /** Told about every checkpoint and its outcome. */
     interface CheckpointListener {
 
-        /** A checkpoint committed. */
+        /** A checkpoint starts. */
+        void onCheckpointStarted();
+
+        /** A checkpoint committed, or found nothing to commit. */
         void onCheckpointCompleted(long durationMillis);
 
         /** A checkpoint was abandoned; throws if that is one failure too many. */
         void onCheckpointFailed(Exception cause);
     }
 
-    WorkerSession(WorkerEnvironment env, int workerIndex, CheckpointListener checkpointListener) {
+    WorkerSession(WorkerEnvironment env, int workerIndex, CheckpointListener checkpointListener, WorkerMailbox mailbox) {
         this.env = env;
         this.name = env.config().applicationId() + "-" + env.directory().instanceId() + "-" + workerIndex;
         this.exactlyOnce = env.config().processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
         this.checkpointListener = checkpointListener;
+        this.mailbox = mailbox;
         this.intervalMillis = env.config().checkpointInterval().toMillis();
         this.minPauseMillis = env.config().checkpointMinPause().toMillis();
         this.producer = new KafkaProducer<>(env.clients().producer(name + "-producer", name));
         this.restoreConsumer = new KafkaConsumer<>(env.clients().restoreConsumer(name + "-restore"));
         this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer",
-                new AssignmentContext(env.topology(), this::localTasks)));
+                new AssignmentContext(env.topology(), this::localTasks, env.directory().instanceId(),
+                        env.config().advertisedEndpoint().orElse(""), env.clusterView())));
         this.collector = new RecordCollector(producer, exactlyOnce);
         this.failures = new ElementFailureHandler(env.config().errorPolicy(), env.config().deadLetterTopic(),
                 collector, env.deadLettered());
@@ -130,9 +139,31 @@ final class WorkerSession implements AutoCloseable {
             ActiveTask.set(null);
         }
         long now = System.currentTimeMillis();
-        if (now - lastCheckpointStart >= intervalMillis && now - lastCheckpointEnd >= minPauseMillis) {
+        if (mailbox.checkpointRequested()
+                || now - lastCheckpointStart >= intervalMillis && now - lastCheckpointEnd >= minPauseMillis) {
             checkpoint();
+            serveStateReads();
             processHeldRecords();
+        }
+    }
+
+    /**
+     * Answers the state reads other threads queued. Called right after a checkpoint, when no task
+     * has staged changes: a read sees exactly the state Kafka committed, never state a failure
+     * could still roll back.
+     */
+    private void serveStateReads() {
+        for (StateRead read = mailbox.nextRead(); read != null; read = mailbox.nextRead()) {
+            StreamTask task = tasks.get(read.task());
+            if (task == null) {
+                read.result().completeExceptionally(new TaskNotOwnedException(read.task()));
+                continue;
+            }
+            try {
+                read.result().complete(task.readState(read.handle(), read.keyGroup(), read.key()));
+            } catch (RuntimeException e) {
+                read.result().completeExceptionally(e);
+            }
         }
     }
 
@@ -208,6 +239,7 @@ final class WorkerSession implements AutoCloseable {
         long start = System.currentTimeMillis();
         lastCheckpointStart = start;
         long checkpointId = ++checkpointCount;
+        checkpointListener.onCheckpointStarted();
         if (exactlyOnce) {
             // At-least-once needs no consistent cut across inputs, so it does not align.
             for (StreamTask task : tasks.values()) {
@@ -231,6 +263,7 @@ final class WorkerSession implements AutoCloseable {
         boolean staged = tasks.values().stream().anyMatch(StreamTask::hasStagedChanges);
         if (offsets.isEmpty() && !staged && !collector.hasOpenWork()) {
             lastCheckpointEnd = start;
+            completed(start);
             return;
         }
         Map<StreamTask, Future<RecordMetadata>> lastChangelogWrites;
@@ -271,7 +304,30 @@ final class WorkerSession implements AutoCloseable {
             }
         }
         lastCheckpointEnd = System.currentTimeMillis();
+        completed(start);
+    }
+
+    private void completed(long start) {
+        publishTaskStatus();
         checkpointListener.onCheckpointCompleted(lastCheckpointEnd - start);
+    }
+
+    /** Publishes the tasks with their committed offsets and lag, for readers on other threads. */
+    private void publishTaskStatus() {
+        List<TaskStatus> status = new ArrayList<>(tasks.size());
+        for (StreamTask task : tasks.values()) {
+            List<SplitStatus> splitStatus = new ArrayList<>();
+            for (TopicPartition partition : task.splits()) {
+                Split split = splits.get(partition);
+                if (split != null) {
+                    splitStatus.add(new SplitStatus(partition.topic(), partition.partition(), split.committedOffset,
+                            consumer.currentLag(partition)));
+                }
+            }
+            status.add(new TaskStatus(task.id().toString(), List.copyOf(splitStatus)));
+        }
+        taskStatus = List.copyOf(status);
+        ownedSnapshot = Set.copyOf(tasks.keySet());
     }
 
     /**
@@ -421,7 +477,7 @@ final class WorkerSession implements AutoCloseable {
                 LOG.warn("Closing {} failed", task, e);
             }
         }
-        ownedSnapshot = Set.copyOf(tasks.keySet());
+        publishTaskStatus();
     }
 
     private Set<StreamTask> tasksOf(Collection<TopicPartition> partitions) {
@@ -446,6 +502,11 @@ final class WorkerSession implements AutoCloseable {
     /** The tasks this session owns, as of the last change; safe to read from any thread. */
     Set<TaskId> ownedTasks() {
         return ownedSnapshot;
+    }
+
+    /** The tasks with their offsets and lag as of the last checkpoint or change; safe to read from any thread. */
+    List<TaskStatus> taskStatus() {
+        return taskStatus;
     }
 
     /** Takes a last checkpoint, closes the tasks and leaves the group, so that others take over at once. */
@@ -536,7 +597,7 @@ final class WorkerSession implements AutoCloseable {
                                 consumer.position(partition)));
                     }
                 }
-                ownedSnapshot = Set.copyOf(tasks.keySet());
+                publishTaskStatus();
                 if (!byTask.isEmpty()) {
                     LOG.info("{} took over tasks {}; it now owns {}", name, byTask.keySet(), tasks.keySet());
                 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import dev.weir.kafka.KafkaSink;
 import dev.weir.kafka.KafkaSource;
 import dev.weir.pipeline.DataStream;
 import dev.weir.pipeline.PipelineBuilder;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.RebalanceProtocol;
@@ -76,14 +78,25 @@ class WeirPartitionAssignorTest {
     }
 
     private WeirPartitionAssignor assignor(Set<TaskId> localTasks) {
+        return assignor(localTasks, "instance-x", "", new ClusterView());
+    }
+
+    private WeirPartitionAssignor assignor(Set<TaskId> localTasks, String instance, String endpoint, ClusterView view) {
         WeirPartitionAssignor assignor = new WeirPartitionAssignor();
-        assignor.configure(Map.of(ClientConfigs.ASSIGNMENT_CONTEXT, new AssignmentContext(topology, () -> localTasks)));
+        assignor.configure(Map.of(ClientConfigs.ASSIGNMENT_CONTEXT,
+                new AssignmentContext(topology, () -> localTasks, instance, endpoint, view)));
         return assignor;
     }
 
     private Subscription subscription(Set<TaskId> localTasks, List<TopicPartition> owned) {
         ByteBuffer userData = assignor(localTasks).subscriptionUserData(topology.sourceTopics());
         return new Subscription(new ArrayList<>(topology.sourceTopics()), userData, owned);
+    }
+
+    private Subscription subscription(String instance, String endpoint) {
+        ByteBuffer userData = assignor(Set.of(), instance, endpoint, new ClusterView())
+                .subscriptionUserData(topology.sourceTopics());
+        return new Subscription(new ArrayList<>(topology.sourceTopics()), userData, List.of());
     }
 
     private Map<String, List<TopicPartition>> assign(Map<String, Subscription> subscriptions) {
@@ -185,11 +198,52 @@ class WeirPartitionAssignorTest {
     }
 
     @Test
-    void subscriptionUserDataListsTheLocalTasksSorted() {
-        ByteBuffer data = assignor(Set.of(new TaskId(1, 0), new TaskId(0, 3), new TaskId(0, 1)))
+    void subscriptionUserDataCarriesTheInstanceItsEndpointAndItsLocalTasks() {
+        ByteBuffer data = assignor(Set.of(new TaskId(1, 0), new TaskId(0, 3)), "i-1", "10.0.0.7:8080", new ClusterView())
                 .subscriptionUserData(topology.sourceTopics());
 
-        assertThat(StandardCharsets.UTF_8.decode(data).toString()).isEqualTo("0_1,0_3,1_0");
+        AssignmentCodec.MemberInfo info = AssignmentCodec.decodeSubscription(data);
+        assertThat(info.instanceId()).isEqualTo("i-1");
+        assertThat(info.endpoint()).isEqualTo("10.0.0.7:8080");
+        assertThat(info.localTasks()).containsExactlyInAnyOrder(new TaskId(1, 0), new TaskId(0, 3));
+    }
+
+    @Test
+    void everyAssignmentTellsEveryMemberWhichInstanceAndEndpointOwnsEachTask() {
+        Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+        subscriptions.put("m-1", subscription("i-1", "host-a:8080"));
+        subscriptions.put("m-2", subscription("i-1", "host-a:8080"));
+        subscriptions.put("m-3", subscription("i-2", "host-b:8080"));
+        Map<String, Assignment> assignments = assignor(Set.of()).assign(cluster, new GroupSubscription(subscriptions))
+                .groupAssignment();
+
+        for (Map.Entry<String, Assignment> e : assignments.entrySet()) {
+            ClusterView view = new ClusterView();
+            assignor(Set.of(), "any", "", view).onAssignment(e.getValue(), new ConsumerGroupMetadata("g", 7, e.getKey(), Optional.empty()));
+            for (Map.Entry<String, Assignment> owner : assignments.entrySet()) {
+                String instance = owner.getKey().equals("m-3") ? "i-2" : "i-1";
+                String endpoint = owner.getKey().equals("m-3") ? "host-b:8080" : "host-a:8080";
+                for (TopicPartition partition : owner.getValue().partitions()) {
+                    assertThat(view.ownerOf(topology.taskOf(partition)))
+                            .contains(new ClusterView.Owner(instance, endpoint));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theClusterViewKeepsTheNewestGenerationsOwners() {
+        Map<String, Subscription> oneMember = Map.of("m-1", subscription("i-1", "host-a:8080"));
+        Map<String, Subscription> otherMember = Map.of("m-2", subscription("i-2", "host-b:8080"));
+        Assignment older = assignor(Set.of()).assign(cluster, new GroupSubscription(oneMember)).groupAssignment().get("m-1");
+        Assignment newer = assignor(Set.of()).assign(cluster, new GroupSubscription(otherMember)).groupAssignment().get("m-2");
+        ClusterView view = new ClusterView();
+        WeirPartitionAssignor assignor = assignor(Set.of(), "any", "", view);
+
+        assignor.onAssignment(newer, new ConsumerGroupMetadata("g", 5, "m-2", Optional.empty()));
+        assignor.onAssignment(older, new ConsumerGroupMetadata("g", 4, "m-1", Optional.empty()));
+
+        assertThat(view.ownerOf(new TaskId(0, 0))).contains(new ClusterView.Owner("i-2", "host-b:8080"));
     }
 
     @Test
