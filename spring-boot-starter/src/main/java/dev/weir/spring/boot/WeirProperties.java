@@ -1,0 +1,529 @@
+package dev.weir.spring.boot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.weir.config.ErrorPolicy;
+import dev.weir.config.ProcessingGuarantee;
+import dev.weir.config.RestartStrategy;
+import dev.weir.config.WeirConfig;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code weir.*} properties of a Weir application. Kafka's connection (bootstrap servers,
+ * security) comes from Boot's {@code spring.kafka.*}; a {@code weir.*} setting wins over it.
+ */
+@ConfigurationProperties(prefix = "weir")
+public class WeirProperties {
+
+    /**
+     * Consumer group id, prefix of internal topics and of transactional ids. Defaults to
+     * spring.application.name.
+     */
+    private String applicationId;
+
+    /** Kafka bootstrap servers, when Weir should use others than spring.kafka.bootstrap-servers. */
+    private String bootstrapServers;
+
+    /** Part of this instance's transactional ids; by default an id kept in the state directory. */
+    private String instanceId;
+
+    /** Where this instance keeps the RocksDB state of its tasks. Defaults to ${java.io.tmpdir}/weir. */
+    private Path stateDir;
+
+    /** Worker threads, each a group member with its own consumer and transactional producer. */
+    private int workers = 1;
+
+    /** Key groups, fixed for the life of the state; every keyed topic's partition count must divide it. */
+    private int keyGroups = WeirConfig.DEFAULT_KEY_GROUPS;
+
+    /** Processing guarantee. */
+    private ProcessingGuarantee processingGuarantee = ProcessingGuarantee.EXACTLY_ONCE;
+
+    /**
+     * The host:port at which this instance answers state queries, advertised to the other
+     * instances. Defaults to weir.query.advertised-host and the port the web server listens on.
+     */
+    private String advertisedEndpoint;
+
+    /** Start the runtime with the application context. */
+    private boolean autoStartup = true;
+
+    /** How long stopping may take: a last checkpoint, then leaving the group. */
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+    /**
+     * Kafka client properties for Weir's clients: weir.kafka.[name] for every client,
+     * weir.kafka.consumer.[name], weir.kafka.producer.[name] and weir.kafka.admin.[name] for one
+     * kind. They win over spring.kafka.*.
+     */
+    private final Map<String, String> kafka = new LinkedHashMap<>();
+
+    private final Checkpoint checkpoint = new Checkpoint();
+
+    private final Errors errors = new Errors();
+
+    private final Restart restart = new Restart();
+
+    private final State state = new State();
+
+    private final InternalTopics internalTopics = new InternalTopics();
+
+    private final Repartition repartition = new Repartition();
+
+    private final Transaction transaction = new Transaction();
+
+    private final Query query = new Query();
+
+    /**
+     * Applies every property that is set to {@code builder}; {@code applicationId} stands in for
+     * a missing {@code weir.application-id}.
+     */
+    public void applyTo(WeirConfig.Builder builder, String fallbackApplicationId) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(applicationId != null ? applicationId : fallbackApplicationId).to(builder::applicationId);
+        map.from(bootstrapServers).to(builder::bootstrapServers);
+        map.from(instanceId).to(builder::instanceId);
+        map.from(stateDir).to(builder::stateDir);
+        map.from(workers).to(builder::workers);
+        map.from(keyGroups).to(builder::keyGroups);
+        map.from(processingGuarantee).to(builder::processingGuarantee);
+        map.from(advertisedEndpoint).to(builder::advertisedEndpoint);
+        map.from(checkpoint.interval).to(builder::checkpointInterval);
+        map.from(checkpoint.timeout).to(builder::checkpointTimeout);
+        map.from(checkpoint.minPause).to(builder::checkpointMinPause);
+        map.from(checkpoint.tolerableFailures).to(builder::tolerableCheckpointFailures);
+        map.from(errors.policy).to(builder::errorPolicy);
+        map.from(errors.deadLetterTopic).to(builder::deadLetterTopic);
+        builder.restartStrategy(restart.strategy());
+        map.from(state.memory).as(DataSize::toBytes).to(builder::stateMemoryBytes);
+        map.from(internalTopics.replicationFactor).to(builder::internalTopicReplicationFactor);
+        map.from(repartition.partitions).to(builder::repartitionPartitions);
+        map.from(transaction.timeout).to(builder::transactionTimeout);
+        kafka.forEach((name, value) -> {
+            if (name.startsWith("consumer.")) {
+                builder.consumerProperty(name.substring("consumer.".length()), value);
+            } else if (name.startsWith("producer.")) {
+                builder.producerProperty(name.substring("producer.".length()), value);
+            } else if (name.startsWith("admin.")) {
+                builder.adminProperty(name.substring("admin.".length()), value);
+            } else {
+                builder.kafkaProperty(name, value);
+            }
+        });
+    }
+
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    public void setApplicationId(String applicationId) {
+        this.applicationId = applicationId;
+    }
+
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public Path getStateDir() {
+        return stateDir;
+    }
+
+    public void setStateDir(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public int getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    public int getKeyGroups() {
+        return keyGroups;
+    }
+
+    public void setKeyGroups(int keyGroups) {
+        this.keyGroups = keyGroups;
+    }
+
+    public ProcessingGuarantee getProcessingGuarantee() {
+        return processingGuarantee;
+    }
+
+    public void setProcessingGuarantee(ProcessingGuarantee processingGuarantee) {
+        this.processingGuarantee = processingGuarantee;
+    }
+
+    public String getAdvertisedEndpoint() {
+        return advertisedEndpoint;
+    }
+
+    public void setAdvertisedEndpoint(String advertisedEndpoint) {
+        this.advertisedEndpoint = advertisedEndpoint;
+    }
+
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public Map<String, String> getKafka() {
+        return kafka;
+    }
+
+    public Checkpoint getCheckpoint() {
+        return checkpoint;
+    }
+
+    public Errors getErrors() {
+        return errors;
+    }
+
+    public Restart getRestart() {
+        return restart;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public InternalTopics getInternalTopics() {
+        return internalTopics;
+    }
+
+    public Repartition getRepartition() {
+        return repartition;
+    }
+
+    public Transaction getTransaction() {
+        return transaction;
+    }
+
+    public Query getQuery() {
+        return query;
+    }
+
+    /** {@code weir.checkpoint.*}. */
+    public static class Checkpoint {
+
+        /** How often a checkpoint commits. Defaults to 100ms under exactly-once and 1s under at-least-once. */
+        private Duration interval;
+
+        /** A checkpoint that takes longer fails. */
+        private Duration timeout = Duration.ofSeconds(60);
+
+        /** Least time between the end of one checkpoint and the start of the next. */
+        private Duration minPause = Duration.ZERO;
+
+        /** Consecutive failed checkpoints a worker tolerates before it fails. */
+        private int tolerableFailures = 3;
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Duration getMinPause() {
+            return minPause;
+        }
+
+        public void setMinPause(Duration minPause) {
+            this.minPause = minPause;
+        }
+
+        public int getTolerableFailures() {
+            return tolerableFailures;
+        }
+
+        public void setTolerableFailures(int tolerableFailures) {
+            this.tolerableFailures = tolerableFailures;
+        }
+    }
+
+    /** {@code weir.errors.*}. */
+    public static class Errors {
+
+        /** What happens to a record that cannot be deserialized or makes an operator throw. */
+        private ErrorPolicy policy = ErrorPolicy.DEAD_LETTER;
+
+        /** Dead-letter topic. Defaults to [application-id]-dlq. */
+        private String deadLetterTopic;
+
+        public ErrorPolicy getPolicy() {
+            return policy;
+        }
+
+        public void setPolicy(ErrorPolicy policy) {
+            this.policy = policy;
+        }
+
+        public String getDeadLetterTopic() {
+            return deadLetterTopic;
+        }
+
+        public void setDeadLetterTopic(String deadLetterTopic) {
+            this.deadLetterTopic = deadLetterTopic;
+        }
+    }
+
+    /** {@code weir.restart.*}: what a worker does after an unexpected failure. */
+    public static class Restart {
+
+        /** Restart strategy. */
+        private Strategy strategy = Strategy.FIXED_DELAY;
+
+        private final FixedDelay fixedDelay = new FixedDelay();
+
+        private final FailureRate failureRate = new FailureRate();
+
+        /** The restart strategy these properties describe. */
+        RestartStrategy strategy() {
+            switch (strategy) {
+                case NONE:
+                    return RestartStrategy.none();
+                case FAILURE_RATE:
+                    return RestartStrategy.failureRate(failureRate.maxFailures, failureRate.interval, failureRate.delay);
+                default:
+                    return RestartStrategy.fixedDelay(fixedDelay.attempts, fixedDelay.delay);
+            }
+        }
+
+        public Strategy getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(Strategy strategy) {
+            this.strategy = strategy;
+        }
+
+        public FixedDelay getFixedDelay() {
+            return fixedDelay;
+        }
+
+        public FailureRate getFailureRate() {
+            return failureRate;
+        }
+
+        /** The restart strategies. */
+        public enum Strategy {
+            /** Restart after a fixed delay, a number of times. */
+            FIXED_DELAY,
+            /** Restart after a delay unless too many failures fall into an interval. */
+            FAILURE_RATE,
+            /** Never restart: a failed worker stays failed. */
+            NONE
+        }
+
+        /** {@code weir.restart.fixed-delay.*}. */
+        public static class FixedDelay {
+
+            /** How many restarts are allowed. */
+            private int attempts = Integer.MAX_VALUE;
+
+            /** Delay before each restart. */
+            private Duration delay = Duration.ofSeconds(1);
+
+            public int getAttempts() {
+                return attempts;
+            }
+
+            public void setAttempts(int attempts) {
+                this.attempts = attempts;
+            }
+
+            public Duration getDelay() {
+                return delay;
+            }
+
+            public void setDelay(Duration delay) {
+                this.delay = delay;
+            }
+        }
+
+        /** {@code weir.restart.failure-rate.*}. */
+        public static class FailureRate {
+
+            /** Failures allowed within the interval. */
+            private int maxFailures = 3;
+
+            /** The interval failures are counted in. */
+            private Duration interval = Duration.ofMinutes(5);
+
+            /** Delay before each restart. */
+            private Duration delay = Duration.ofSeconds(1);
+
+            public int getMaxFailures() {
+                return maxFailures;
+            }
+
+            public void setMaxFailures(int maxFailures) {
+                this.maxFailures = maxFailures;
+            }
+
+            public Duration getInterval() {
+                return interval;
+            }
+
+            public void setInterval(Duration interval) {
+                this.interval = interval;
+            }
+
+            public Duration getDelay() {
+                return delay;
+            }
+
+            public void setDelay(Duration delay) {
+                this.delay = delay;
+            }
+        }
+    }
+
+    /** {@code weir.state.*}. */
+    public static class State {
+
+        /** Block cache and write buffers of all RocksDB instances of this instance together. */
+        private DataSize memory = DataSize.ofMegabytes(256);
+
+        public DataSize getMemory() {
+            return memory;
+        }
+
+        public void setMemory(DataSize memory) {
+            this.memory = memory;
+        }
+    }
+
+    /** {@code weir.internal-topics.*}. */
+    public static class InternalTopics {
+
+        /** Replication factor of the changelog, repartition and dead-letter topics; -1 for the broker's default. */
+        private short replicationFactor = -1;
+
+        public short getReplicationFactor() {
+            return replicationFactor;
+        }
+
+        public void setReplicationFactor(short replicationFactor) {
+            this.replicationFactor = replicationFactor;
+        }
+    }
+
+    /** {@code weir.repartition.*}. */
+    public static class Repartition {
+
+        /** Partition count of repartition topics; 0 gives each its upstream stage's partition count. */
+        private int partitions;
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+    }
+
+    /** {@code weir.transaction.*}. */
+    public static class Transaction {
+
+        /** How long a dead instance's open transaction can hold back read_committed readers. */
+        private Duration timeout = Duration.ofSeconds(10);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** {@code weir.query.*}: state queries over HTTP. */
+    public static class Query {
+
+        /** Serve state queries over HTTP (in a servlet web application). */
+        private boolean enabled = true;
+
+        /** The path under which state queries are served: [path]/[operator]/[state]/[key]. */
+        private String path = "/weir/state";
+
+        /** The host advertised to the other instances. Defaults to this machine's address. */
+        private String advertisedHost;
+
+        /** How long a query may wait for the worker that owns the key, or for the instance it is forwarded to. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getAdvertisedHost() {
+            return advertisedHost;
+        }
+
+        public void setAdvertisedHost(String advertisedHost) {
+            this.advertisedHost = advertisedHost;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.weir.spring.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import dev.weir.functions.Collector;
+import dev.weir.functions.KeySelector;
+import dev.weir.functions.KeyedProcessFunction;
+import dev.weir.kafka.KeyValue;
+import dev.weir.pipeline.Pipeline;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ResolvableType;
+import tools.jackson.databind.json.JsonMapper;
+
+class PipelineAssemblerTest {
+
+    private final WeirOperatorRegistry registry = new WeirOperatorRegistry();
+    private final DefaultSerdeResolver serdes = new DefaultSerdeResolver(JsonMapper.builder().build());
+
+    @Test
+    void operatorsOfOneTopicAndTypesShareOneSourceOneDeserializationAndOneKeyedStream() {
+        register("small-then-large", new Rule(), "transactions", "alerts", false);
+        register("velocity", new Rule(), "transactions", "alerts", false);
+
+        String plan = PipelineAssembler.assemble(registry, serdes).describe();
+
+        assertThat(count(plan, "source[")).isEqualTo(1);
+        assertThat(count(plan, "map[transactions-records]")).isEqualTo(1);
+        assertThat(plan).contains("keyed-process[small-then-large] <- [key-by[key-by-3]]")
+                .contains("keyed-process[velocity] <- [key-by[key-by-3]]");
+        assertThat(count(plan, "key-by[")).as(plan).isEqualTo(1);
+        assertThat(count(plan, "sink[")).isEqualTo(2);
+    }
+
+    @Test
+    void anOperatorThatSelectsItsKeyReadsValuesAndMayRepartition() {
+        register("per-customer", new ByCustomer(), "orders", "totals", true);
+        register("running-count", new Rule(), "orders", "", false);
+
+        Pipeline pipeline = PipelineAssembler.assemble(registry, serdes);
+
+        assertThat(pipeline.describe()).contains("map[orders-values]").contains("map[orders-records]")
+                .contains("keyed-process[per-customer]").contains("keyed-process[running-count]");
+        assertThat(count(pipeline.describe(), "sink[")).as("an operator without output writes nothing").isEqualTo(1);
+    }
+
+    private void register(String uid, KeyedProcessFunction<?, ?, ?> function, String input, String output,
+                          boolean repartition) {
+        ResolvableType types = ResolvableType.forClass(function.getClass()).as(KeyedProcessFunction.class);
+        registry.register(new OperatorEndpoint(uid, function, function, uid, input, output, repartition,
+                types.getGeneric(0), types.getGeneric(1), types.getGeneric(2), List.of()));
+    }
+
+    /** How many nodes of the plan's listing start with {@code prefix}. */
+    private static long count(String plan, String prefix) {
+        return plan.lines().filter(line -> line.startsWith(prefix)).count();
+    }
+
+    record Order(String customer, double amount) {
+    }
+
+    static class Rule extends KeyedProcessFunction<String, Double, KeyValue<String, String>> {
+
+        @Override
+        public void processElement(Double value, Context<String> context, Collector<KeyValue<String, String>> out) {
+        }
+    }
+
+    static class ByCustomer extends KeyedProcessFunction<String, Order, Double> implements KeySelector<Order, String> {
+
+        @Override
+        public String getKey(Order order) {
+            return order.customer();
+        }
+
+        @Override
+        public void processElement(Order value, Context<String> context, Collector<Double> out) {
+        }
+    }
+}
