@@ -42,10 +42,13 @@ public @interface WeirOperator {
     /** The operator's uid: it names its state, so it must stay the same across versions of the application. */
     String uid();
 
-    /** The topic read. */
+    /** The topic read; {@code ${...}} placeholders are resolved. */
     String input();
 
-    /** The topic written; empty for an operator that only keeps state (for queries, say). */
+    /**
+     * The topic written, {@code ${...}} placeholders resolved; empty for an operator that only
+     * keeps state (for queries, say).
+     */
     String output() default "";
 
     /**

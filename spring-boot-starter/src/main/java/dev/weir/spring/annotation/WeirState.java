@@ -26,7 +26,7 @@ public @interface WeirState {
 
     /**
      * Time to live of each key's entry after its last write, such as {@code 10m} or
-     * {@code PT1H}; empty for none.
+     * {@code PT1H}, {@code ${...}} placeholders resolved; empty for none.
      */
     String ttl() default "";
 }

@@ -3,6 +3,7 @@ package dev.weir.spring.internals;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import dev.weir.functions.RuntimeContext;
 import dev.weir.spring.annotation.WeirState;
@@ -37,12 +38,12 @@ final class StateField {
     }
 
     /**
-     * Reads the annotation on {@code field} of {@code beanClass}.
+     * Reads the annotation on {@code field} of {@code beanClass}, resolving placeholders in its TTL.
      *
      * @throws IllegalStateException if the field is not a value, list or map state with
      *         resolvable type arguments, or its TTL is not a duration
      */
-    static StateField of(Field field, Class<?> beanClass, String beanName) {
+    static StateField of(Field field, Class<?> beanClass, String beanName, UnaryOperator<String> placeholders) {
         WeirState annotation = field.getAnnotation(WeirState.class);
         ResolvableType type = ResolvableType.forField(field, beanClass);
         Class<?> kind = type.resolve();
@@ -55,11 +56,12 @@ final class StateField {
             throw new IllegalStateException(where + " needs concrete type arguments, not " + type);
         }
         Duration ttl = null;
-        if (!annotation.ttl().isBlank()) {
+        String ttlText = placeholders.apply(annotation.ttl());
+        if (!ttlText.isBlank()) {
             try {
-                ttl = DurationStyle.detectAndParse(annotation.ttl());
+                ttl = DurationStyle.detectAndParse(ttlText);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(where + " has ttl '" + annotation.ttl()
+                throw new IllegalStateException(where + " has ttl '" + ttlText
                         + "', which is not a duration such as 10m or PT1H", e);
             }
         }

@@ -2,6 +2,7 @@ package dev.weir.spring.internals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.spring.annotation.WeirOperator;
@@ -13,23 +14,28 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds the beans annotated with {@link WeirOperator}, checks them and registers them with the
- * {@link WeirOperatorRegistry}. A mistake (a bean that is no keyed process function, type
+ * Finds the beans annotated with {@link WeirOperator}, resolves {@code ${...}} placeholders in
+ * their topics and state TTLs, checks them and registers them with the {@link WeirOperatorRegistry}. A mistake (a bean that is no keyed process function, type
  * arguments that cannot be resolved, a wrong {@link WeirState} field) fails the bean's creation
  * with a message naming the bean.
  */
 public final class WeirOperatorAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
     private BeanFactory beanFactory;
+    private UnaryOperator<String> placeholders = UnaryOperator.identity();
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
         this.beanFactory = beanFactory;
+        if (beanFactory instanceof ConfigurableBeanFactory configurable) {
+            placeholders = configurable::resolveEmbeddedValue;
+        }
     }
 
     @Override
@@ -46,12 +52,13 @@ public final class WeirOperatorAnnotationBeanPostProcessor implements BeanPostPr
         return bean;
     }
 
-    private static OperatorEndpoint endpoint(Object bean, String beanName, Class<?> type, WeirOperator annotation) {
+    private OperatorEndpoint endpoint(Object bean, String beanName, Class<?> type, WeirOperator annotation) {
         String where = "@WeirOperator bean '" + beanName + "' (" + type.getName() + ")";
         if (!(bean instanceof KeyedProcessFunction<?, ?, ?> function)) {
             throw new IllegalStateException(where + " must extend " + KeyedProcessFunction.class.getName());
         }
-        if (annotation.input().isBlank()) {
+        String input = placeholders.apply(annotation.input());
+        if (input.isBlank()) {
             throw new IllegalStateException(where + " needs an input topic");
         }
         ResolvableType generics = ResolvableType.forClass(type).as(KeyedProcessFunction.class);
@@ -60,11 +67,11 @@ public final class WeirOperatorAnnotationBeanPostProcessor implements BeanPostPr
                     + "so that its input and output can be deserialized and serialized; it has " + generics);
         }
         List<StateField> fields = new ArrayList<>();
-        ReflectionUtils.doWithFields(type, field -> fields.add(StateField.of(field, type, beanName)),
+        ReflectionUtils.doWithFields(type, field -> fields.add(StateField.of(field, type, beanName, placeholders)),
                 field -> field.isAnnotationPresent(WeirState.class));
         Object target = AopProxyUtils.getSingletonTarget(bean);
         OperatorEndpoint endpoint = new OperatorEndpoint(beanName, function, target != null ? target : bean,
-                validUid(annotation.uid(), where), annotation.input(), annotation.output(), annotation.repartition(),
+                validUid(annotation.uid(), where), input, placeholders.apply(annotation.output()), annotation.repartition(),
                 generics.getGeneric(0), generics.getGeneric(1), generics.getGeneric(2), List.copyOf(fields));
         if (endpoint.repartition() && !endpoint.selectsKey()) {
             throw new IllegalStateException(where + " asks to repartition, which needs a key to repartition by: "

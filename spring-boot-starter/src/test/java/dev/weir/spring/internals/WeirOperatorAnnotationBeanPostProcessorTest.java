@@ -39,6 +39,17 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
     }
 
     @Test
+    void placeholdersInTopicsAndTtlsAreResolved() {
+        runner.withPropertyValues("topics.in=payments", "topics.out=alerts", "ttls.last=90s")
+                .withBean("configurable", Configurable.class).run(context -> {
+                    OperatorEndpoint endpoint = context.getBean(WeirOperatorRegistry.class).endpoints().get(0);
+                    assertThat(endpoint.input()).isEqualTo("payments");
+                    assertThat(endpoint.output()).isEqualTo("alerts");
+                    assertThat(endpoint.stateFields()).hasSize(1);
+                });
+    }
+
+    @Test
     void aBeanThatIsNoKeyedFunctionFailsNamingTheBean() {
         runner.withBean("notAFunction", NotAFunction.class).run(context -> assertThat(context).getFailure()
                 .rootCause().hasMessageContaining("'notAFunction'").hasMessageContaining("KeyedProcessFunction"));
@@ -85,6 +96,17 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
 
         @Override
         public void processElement(Integer value, Context<String> context, Collector<KeyValue<String, Long>> out) {
+        }
+    }
+
+    @WeirOperator(uid = "configurable", input = "${topics.in}", output = "${topics.out}")
+    static class Configurable extends KeyedProcessFunction<String, String, String> {
+
+        @WeirState(ttl = "${ttls.last}")
+        ValueState<String> last;
+
+        @Override
+        public void processElement(String value, Context<String> context, Collector<String> out) {
         }
     }
 
