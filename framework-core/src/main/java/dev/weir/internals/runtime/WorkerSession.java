@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -315,13 +316,14 @@ final class WorkerSession implements AutoCloseable {
     /** Publishes the tasks with their committed offsets and lag, for readers on other threads. */
     private void publishTaskStatus() {
         List<TaskStatus> status = new ArrayList<>(tasks.size());
+        Set<TopicPartition> assigned = tasks.isEmpty() ? Set.of() : consumer.assignment();
         for (StreamTask task : tasks.values()) {
             List<SplitStatus> splitStatus = new ArrayList<>();
             for (TopicPartition partition : task.splits()) {
                 Split split = splits.get(partition);
                 if (split != null) {
                     splitStatus.add(new SplitStatus(partition.topic(), partition.partition(), split.committedOffset,
-                            consumer.currentLag(partition)));
+                            assigned.contains(partition) ? consumer.currentLag(partition) : OptionalLong.empty()));
                 }
             }
             status.add(new TaskStatus(task.id().toString(), List.copyOf(splitStatus)));

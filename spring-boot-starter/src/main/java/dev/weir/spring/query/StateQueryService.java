@@ -131,6 +131,10 @@ public class StateQueryService {
 
     private StateQueryResponse forward(WeirRuntime runtime, String operator, String state, String keyText,
                                        KeyLocation location) {
+        if (location.instanceId().filter(runtime.instanceId()::equals).isPresent()) {
+            return error(503, operator, state, keyText, "task " + location.task() + " is being taken up by this "
+                    + "instance: ask again");
+        }
         if (location.endpoint().isEmpty()) {
             return error(503, operator, state, keyText, "task " + location.task() + " "
                     + location.instanceId().map(i -> "runs on instance " + i + ", which advertises no endpoint")
