@@ -117,118 +117,147 @@ public class WeirProperties {
         });
     }
 
+    /** {@code weir.application-id}. */
     public String getApplicationId() {
         return applicationId;
     }
 
+    /** Sets {@code weir.application-id}. */
     public void setApplicationId(String applicationId) {
         this.applicationId = applicationId;
     }
 
+    /** {@code weir.bootstrap-servers}. */
     public String getBootstrapServers() {
         return bootstrapServers;
     }
 
+    /** Sets {@code weir.bootstrap-servers}. */
     public void setBootstrapServers(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** {@code weir.instance-id}. */
     public String getInstanceId() {
         return instanceId;
     }
 
+    /** Sets {@code weir.instance-id}. */
     public void setInstanceId(String instanceId) {
         this.instanceId = instanceId;
     }
 
+    /** {@code weir.state-dir}. */
     public Path getStateDir() {
         return stateDir;
     }
 
+    /** Sets {@code weir.state-dir}. */
     public void setStateDir(Path stateDir) {
         this.stateDir = stateDir;
     }
 
+    /** {@code weir.workers}. */
     public int getWorkers() {
         return workers;
     }
 
+    /** Sets {@code weir.workers}. */
     public void setWorkers(int workers) {
         this.workers = workers;
     }
 
+    /** {@code weir.key-groups}. */
     public int getKeyGroups() {
         return keyGroups;
     }
 
+    /** Sets {@code weir.key-groups}. */
     public void setKeyGroups(int keyGroups) {
         this.keyGroups = keyGroups;
     }
 
+    /** {@code weir.processing-guarantee}. */
     public ProcessingGuarantee getProcessingGuarantee() {
         return processingGuarantee;
     }
 
+    /** Sets {@code weir.processing-guarantee}. */
     public void setProcessingGuarantee(ProcessingGuarantee processingGuarantee) {
         this.processingGuarantee = processingGuarantee;
     }
 
+    /** {@code weir.advertised-endpoint}. */
     public String getAdvertisedEndpoint() {
         return advertisedEndpoint;
     }
 
+    /** Sets {@code weir.advertised-endpoint}. */
     public void setAdvertisedEndpoint(String advertisedEndpoint) {
         this.advertisedEndpoint = advertisedEndpoint;
     }
 
+    /** {@code weir.auto-startup}. */
     public boolean isAutoStartup() {
         return autoStartup;
     }
 
+    /** Sets {@code weir.auto-startup}. */
     public void setAutoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
     }
 
+    /** {@code weir.shutdown-timeout}. */
     public Duration getShutdownTimeout() {
         return shutdownTimeout;
     }
 
+    /** Sets {@code weir.shutdown-timeout}. */
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    /** {@code weir.kafka.*}. */
     public Map<String, String> getKafka() {
         return kafka;
     }
 
+    /** {@code weir.checkpoint}. */
     public Checkpoint getCheckpoint() {
         return checkpoint;
     }
 
+    /** {@code weir.errors}. */
     public Errors getErrors() {
         return errors;
     }
 
+    /** {@code weir.restart}. */
     public Restart getRestart() {
         return restart;
     }
 
+    /** {@code weir.state}. */
     public State getState() {
         return state;
     }
 
+    /** {@code weir.internal-topics}. */
     public InternalTopics getInternalTopics() {
         return internalTopics;
     }
 
+    /** {@code weir.repartition}. */
     public Repartition getRepartition() {
         return repartition;
     }
 
+    /** {@code weir.transaction}. */
     public Transaction getTransaction() {
         return transaction;
     }
 
+    /** {@code weir.query}. */
     public Query getQuery() {
         return query;
     }
@@ -248,34 +277,42 @@ public class WeirProperties {
         /** Consecutive failed checkpoints a worker tolerates before it fails. */
         private int tolerableFailures = 3;
 
+        /** {@code weir.checkpoint.interval}. */
         public Duration getInterval() {
             return interval;
         }
 
+        /** Sets {@code weir.checkpoint.interval}. */
         public void setInterval(Duration interval) {
             this.interval = interval;
         }
 
+        /** {@code weir.checkpoint.timeout}. */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /** Sets {@code weir.checkpoint.timeout}. */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
 
+        /** {@code weir.checkpoint.min-pause}. */
         public Duration getMinPause() {
             return minPause;
         }
 
+        /** Sets {@code weir.checkpoint.min-pause}. */
         public void setMinPause(Duration minPause) {
             this.minPause = minPause;
         }
 
+        /** {@code weir.checkpoint.tolerable-failures}. */
         public int getTolerableFailures() {
             return tolerableFailures;
         }
 
+        /** Sets {@code weir.checkpoint.tolerable-failures}. */
         public void setTolerableFailures(int tolerableFailures) {
             this.tolerableFailures = tolerableFailures;
         }
@@ -290,18 +327,22 @@ public class WeirProperties {
         /** Dead-letter topic. Defaults to [application-id]-dlq. */
         private String deadLetterTopic;
 
+        /** {@code weir.errors.policy}. */
         public ErrorPolicy getPolicy() {
             return policy;
         }
 
+        /** Sets {@code weir.errors.policy}. */
         public void setPolicy(ErrorPolicy policy) {
             this.policy = policy;
         }
 
+        /** {@code weir.errors.dead-letter-topic}. */
         public String getDeadLetterTopic() {
             return deadLetterTopic;
         }
 
+        /** Sets {@code weir.errors.dead-letter-topic}. */
         public void setDeadLetterTopic(String deadLetterTopic) {
             this.deadLetterTopic = deadLetterTopic;
         }
@@ -329,18 +370,22 @@ public class WeirProperties {
             }
         }
 
+        /** {@code weir.restart.strategy}. */
         public Strategy getStrategy() {
             return strategy;
         }
 
+        /** Sets {@code weir.restart.strategy}. */
         public void setStrategy(Strategy strategy) {
             this.strategy = strategy;
         }
 
+        /** {@code weir.restart.fixed-delay}. */
         public FixedDelay getFixedDelay() {
             return fixedDelay;
         }
 
+        /** {@code weir.restart.failure-rate}. */
         public FailureRate getFailureRate() {
             return failureRate;
         }
@@ -364,18 +409,22 @@ public class WeirProperties {
             /** Delay before each restart. */
             private Duration delay = Duration.ofSeconds(1);
 
+            /** {@code weir.restart.fixed-delay.attempts}. */
             public int getAttempts() {
                 return attempts;
             }
 
+            /** Sets {@code weir.restart.fixed-delay.attempts}. */
             public void setAttempts(int attempts) {
                 this.attempts = attempts;
             }
 
+            /** {@code weir.restart.fixed-delay.delay}. */
             public Duration getDelay() {
                 return delay;
             }
 
+            /** Sets {@code weir.restart.fixed-delay.delay}. */
             public void setDelay(Duration delay) {
                 this.delay = delay;
             }
@@ -393,26 +442,32 @@ public class WeirProperties {
             /** Delay before each restart. */
             private Duration delay = Duration.ofSeconds(1);
 
+            /** {@code weir.restart.failure-rate.max-failures}. */
             public int getMaxFailures() {
                 return maxFailures;
             }
 
+            /** Sets {@code weir.restart.failure-rate.max-failures}. */
             public void setMaxFailures(int maxFailures) {
                 this.maxFailures = maxFailures;
             }
 
+            /** {@code weir.restart.failure-rate.interval}. */
             public Duration getInterval() {
                 return interval;
             }
 
+            /** Sets {@code weir.restart.failure-rate.interval}. */
             public void setInterval(Duration interval) {
                 this.interval = interval;
             }
 
+            /** {@code weir.restart.failure-rate.delay}. */
             public Duration getDelay() {
                 return delay;
             }
 
+            /** Sets {@code weir.restart.failure-rate.delay}. */
             public void setDelay(Duration delay) {
                 this.delay = delay;
             }
@@ -425,10 +480,12 @@ public class WeirProperties {
         /** Block cache and write buffers of all RocksDB instances of this instance together. */
         private DataSize memory = DataSize.ofMegabytes(256);
 
+        /** {@code weir.state.memory}. */
         public DataSize getMemory() {
             return memory;
         }
 
+        /** Sets {@code weir.state.memory}. */
         public void setMemory(DataSize memory) {
             this.memory = memory;
         }
@@ -440,10 +497,12 @@ public class WeirProperties {
         /** Replication factor of the changelog, repartition and dead-letter topics; -1 for the broker's default. */
         private short replicationFactor = -1;
 
+        /** {@code weir.internal-topics.replication-factor}. */
         public short getReplicationFactor() {
             return replicationFactor;
         }
 
+        /** Sets {@code weir.internal-topics.replication-factor}. */
         public void setReplicationFactor(short replicationFactor) {
             this.replicationFactor = replicationFactor;
         }
@@ -455,10 +514,12 @@ public class WeirProperties {
         /** Partition count of repartition topics; 0 gives each its upstream stage's partition count. */
         private int partitions;
 
+        /** {@code weir.repartition.partitions}. */
         public int getPartitions() {
             return partitions;
         }
 
+        /** Sets {@code weir.repartition.partitions}. */
         public void setPartitions(int partitions) {
             this.partitions = partitions;
         }
@@ -470,10 +531,12 @@ public class WeirProperties {
         /** How long a dead instance's open transaction can hold back read_committed readers. */
         private Duration timeout = Duration.ofSeconds(10);
 
+        /** {@code weir.transaction.timeout}. */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /** Sets {@code weir.transaction.timeout}. */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
@@ -494,34 +557,42 @@ public class WeirProperties {
         /** How long a query may wait for the worker that owns the key, or for the instance it is forwarded to. */
         private Duration timeout = Duration.ofSeconds(5);
 
+        /** {@code weir.query.enabled}. */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets {@code weir.query.enabled}. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@code weir.query.path}. */
         public String getPath() {
             return path;
         }
 
+        /** Sets {@code weir.query.path}. */
         public void setPath(String path) {
             this.path = path;
         }
 
+        /** {@code weir.query.advertised-host}. */
         public String getAdvertisedHost() {
             return advertisedHost;
         }
 
+        /** Sets {@code weir.query.advertised-host}. */
         public void setAdvertisedHost(String advertisedHost) {
             this.advertisedHost = advertisedHost;
         }
 
+        /** {@code weir.query.timeout}. */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /** Sets {@code weir.query.timeout}. */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }

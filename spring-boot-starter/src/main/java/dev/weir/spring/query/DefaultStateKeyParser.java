@@ -2,11 +2,11 @@ package dev.weir.spring.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import dev.weir.runtime.QueryableOperator;
-import dev.weir.spring.internals.WeirOperatorRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.springframework.core.convert.ConversionService;
@@ -29,18 +29,21 @@ public final class DefaultStateKeyParser implements StateKeyParser {
             Serdes.UUIDSerde.class, UUID::fromString,
             Serdes.BooleanSerde.class, Boolean::valueOf);
 
-    private final WeirOperatorRegistry operators;
+    private final Function<String, Optional<Class<?>>> keyTypes;
     private final ConversionService conversions;
 
-    /** A parser that knows the key types of {@code operators} and converts with {@code conversions}. */
-    public DefaultStateKeyParser(WeirOperatorRegistry operators, ConversionService conversions) {
-        this.operators = operators;
+    /**
+     * @param keyTypes the key type of an operator, by uid, where it is known (annotated operators)
+     * @param conversions converts text to key types
+     */
+    public DefaultStateKeyParser(Function<String, Optional<Class<?>>> keyTypes, ConversionService conversions) {
+        this.keyTypes = keyTypes;
         this.conversions = conversions;
     }
 
     @Override
     public Object parse(String text, QueryableOperator operator) {
-        Class<?> keyType = operators.keyType(operator.uid()).orElse(null);
+        Class<?> keyType = keyTypes.apply(operator.uid()).orElse(null);
         if (keyType != null && conversions.canConvert(String.class, keyType)) {
             return conversions.convert(text, keyType);
         }

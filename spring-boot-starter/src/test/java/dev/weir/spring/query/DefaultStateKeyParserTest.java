@@ -3,12 +3,13 @@ package dev.weir.spring.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.weir.runtime.QueryableOperator;
 import dev.weir.spring.internals.DefaultSerdeResolver;
-import dev.weir.spring.internals.WeirOperatorRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DefaultStateKeyParserTest {
 
-    private final DefaultStateKeyParser parser = new DefaultStateKeyParser(new WeirOperatorRegistry(),
+    private final DefaultStateKeyParser parser = new DefaultStateKeyParser(
+            uid -> uid.equals("by-day") ? Optional.of(DayOfWeek.class) : Optional.empty(),
             ApplicationConversionService.getSharedInstance());
 
     record Region(String country, int zone) {
@@ -38,6 +40,13 @@ class DefaultStateKeyParserTest {
         Serde<?> json = new DefaultSerdeResolver(JsonMapper.builder().build()).serdeFor(ResolvableType.forClass(Region.class));
 
         assertThat(parser.parse("{\"country\":\"NL\",\"zone\":3}", operator(json))).isEqualTo(new Region("NL", 3));
+    }
+
+    @Test
+    void aKnownKeyTypeIsConvertedToFromText() {
+        QueryableOperator byDay = new QueryableOperator("by-day", Serdes.String(), Map.of("state", "value"));
+
+        assertThat(parser.parse("MONDAY", byDay)).isEqualTo(DayOfWeek.MONDAY);
     }
 
     @Test

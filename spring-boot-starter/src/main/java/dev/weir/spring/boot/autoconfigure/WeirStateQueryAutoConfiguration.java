@@ -35,7 +35,7 @@ public class WeirStateQueryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     StateKeyParser weirStateKeyParser(WeirOperatorRegistry operators) {
-        return new DefaultStateKeyParser(operators, ApplicationConversionService.getSharedInstance());
+        return new DefaultStateKeyParser(operators::keyType, ApplicationConversionService.getSharedInstance());
     }
 
     /** Answers queries here, or forwards them to the instance that runs the key's task. */
