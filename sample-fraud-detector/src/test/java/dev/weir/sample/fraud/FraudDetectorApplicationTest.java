@@ -98,6 +98,8 @@ class FraudDetectorApplicationTest {
         assertThat(account.path("pendingSmallTransaction").isNull()).isTrue();
         assertThat(account.path("servedBy").asString()).isEqualTo(weir.runtime().orElseThrow().instanceId());
         assertThat(get("/actuator/health").path("components").path("weir").path("status").asString()).isEqualTo("UP");
+        assertThat(text("/actuator/prometheus")).contains("weir_tasks_active{application=\"fraud-detector\"")
+                .contains("weir_checkpoints_completed_total");
     }
 
     /** Waits until the runtime has read every transaction and committed a checkpoint after that. */
@@ -109,8 +111,11 @@ class FraudDetectorApplicationTest {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
+        return json.readTree(text(path));
+    }
+
+    private String text(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -39,19 +39,18 @@ public class WeirRuntimeMeters implements ApplicationListener<WeirRuntimeStarted
     private void bind(WeirRuntime runtime) {
         RuntimeStatus first = runtime.status();
         Tags tags = Tags.of("application", first.applicationId(), "instance", first.instanceId());
-        gauge("weir.tasks.active", "Tasks this instance runs", runtime, tags, s -> s.tasks().size(), "tasks");
+        gauge("weir.tasks.active", "Tasks this instance runs", runtime, tags, s -> s.tasks().size(), null);
         gauge("weir.consumer.lag", "Records of the instance's source partitions not yet read", runtime, tags,
                 RuntimeStatus::lag, "records");
         gauge("weir.checkpoint.failures.consecutive", "The most consecutive failed checkpoints of a worker", runtime,
                 tags, s -> s.workers().stream().mapToInt(WorkerStatus::consecutiveCheckpointFailures).max().orElse(0),
-                "checkpoints");
+                null);
         FunctionCounter.builder("weir.checkpoints.completed", runtime,
                         r -> r.status().workers().stream().mapToLong(WorkerStatus::checkpointsCompleted).sum())
-                .description("Checkpoints completed by the instance's workers").tags(tags).baseUnit("checkpoints")
-                .register(registry);
+                .description("Checkpoints completed by the instance's workers").tags(tags).register(registry);
         FunctionCounter.builder("weir.checkpoints.failed", runtime,
                         r -> r.status().workers().stream().mapToLong(WorkerStatus::checkpointsFailed).sum())
-                .description("Checkpoints abandoned or failed").tags(tags).baseUnit("checkpoints").register(registry);
+                .description("Checkpoints abandoned or failed").tags(tags).register(registry);
         FunctionCounter.builder("weir.dlq.records", runtime, r -> r.status().deadLetteredRecords())
                 .description("Records sent to the dead-letter topic").tags(tags).baseUnit("records").register(registry);
         TimeGauge.builder("weir.checkpoint.age", runtime, TimeUnit.MILLISECONDS, WeirRuntimeMeters::oldestCheckpointAge)
@@ -59,10 +58,11 @@ public class WeirRuntimeMeters implements ApplicationListener<WeirRuntimeStarted
                 .register(registry);
         for (WorkerStatus.Phase phase : WorkerStatus.Phase.values()) {
             gauge("weir.workers", "Workers by phase", runtime, tags.and("phase", phase.name().toLowerCase(Locale.ROOT)),
-                    s -> s.workers().stream().filter(w -> w.phase() == phase).count(), "workers");
+                    s -> s.workers().stream().filter(w -> w.phase() == phase).count(), null);
         }
     }
 
+    /** A gauge of the runtime's status; {@code unit} may be {@code null} for a plain count. */
     private void gauge(String name, String description, WeirRuntime runtime, Tags tags,
                        ToDoubleFunction<RuntimeStatus> value, String unit) {
         Gauge.builder(name, runtime, r -> value.applyAsDouble(r.status())).description(description).tags(tags)
