@@ -38,7 +38,10 @@ public class WeirProperties {
     /** Worker threads, each a group member with its own consumer and transactional producer. */
     private int workers = 1;
 
-    /** Key groups, fixed for the life of the state; every keyed topic's partition count must divide it. */
+    /**
+     * Key groups, fixed for the life of the state; every keyed topic's partition count must
+     * divide it. Defaults to 40320 (8!), which 1 to 10, 12, 16, 24, 32, 48 and 64 divide.
+     */
     private int keyGroups = WeirConfig.DEFAULT_KEY_GROUPS;
 
     /** Processing guarantee. */
@@ -403,7 +406,7 @@ public class WeirProperties {
         /** {@code weir.restart.fixed-delay.*}. */
         public static class FixedDelay {
 
-            /** How many restarts are allowed. */
+            /** How many restarts are allowed. Defaults to no limit. */
             private int attempts = Integer.MAX_VALUE;
 
             /** Delay before each restart. */
