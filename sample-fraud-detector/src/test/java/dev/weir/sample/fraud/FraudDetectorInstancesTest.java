@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the sample in child JVMs share the partitions; each answers state queries for
- * accounts the other owns, and when one is killed with SIGKILL mid-stream and restarted, every
- * fraud pattern still yields exactly one committed alert.
+ * accounts the other owns, and when one is killed with SIGKILL mid-stream, the other takes over
+ * its tasks, it is restarted, and every fraud pattern still yields exactly one committed alert.
  */
 class FraudDetectorInstancesTest {
 
@@ -65,7 +65,8 @@ class FraudDetectorInstancesTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> generator.injected().size() >= 30);
             b.kill();
-            Thread.sleep(3_000);
+            // The survivor takes the dead instance's tasks once its session times out.
+            await().atMost(Duration.ofSeconds(60)).until(() -> a.tasks().size() == 6);
             b.start();
 
             traffic.get(120, TimeUnit.SECONDS);
