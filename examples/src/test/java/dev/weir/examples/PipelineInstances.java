@@ -18,7 +18,8 @@ import dev.weir.test.ChildJvm;
  */
 final class PipelineInstances implements AutoCloseable {
 
-    private static final Pattern REPLAYED = Pattern.compile("Restored task (\\S+) .*: replayed (\\d+) records, (.*)");
+    private static final Pattern REPLAYED = Pattern.compile(
+            "Restored task (\\S+) from changelog offset (\\d+) to \\d+: replayed (\\d+) records, (.*)");
 
     /** Instance logs stay in the build directory, for reading after a failed run. */
     private static final Path LOGS = Path.of("target", "instance-logs");
@@ -56,14 +57,18 @@ final class PipelineInstances implements AutoCloseable {
         return baseDirectory.resolve(name);
     }
 
-    /** What the instance's restores logged: task, records replayed and whether local state was reused. */
+    /**
+     * What the instance's restores logged: task, the changelog offset replay began at, records
+     * replayed and whether local state was reused.
+     */
     static List<Restore> restores(ChildJvm instance) {
         List<Restore> result = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(instance.logFile())) {
                 Matcher m = REPLAYED.matcher(line);
                 if (m.find()) {
-                    result.add(new Restore(m.group(1), Long.parseLong(m.group(2)), m.group(3).startsWith("local state reused")));
+                    result.add(new Restore(m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                            m.group(4).startsWith("local state reused")));
                 }
             }
         } catch (IOException e) {
@@ -73,7 +78,7 @@ final class PipelineInstances implements AutoCloseable {
     }
 
     /** One restore as logged. */
-    record Restore(String task, long replayed, boolean localStateReused) {
+    record Restore(String task, long fromOffset, long replayed, boolean localStateReused) {
     }
 
     @Override
