@@ -37,6 +37,7 @@ public final class WeirConfig {
     private final Duration checkpointTimeout;
     private final Duration checkpointMinPause;
     private final int tolerableCheckpointFailures;
+    private final Duration watermarkInterval;
     private final ErrorPolicy errorPolicy;
     private final String deadLetterTopic;
     private final RestartStrategy restartStrategy;
@@ -63,6 +64,7 @@ public final class WeirConfig {
         this.checkpointTimeout = b.checkpointTimeout;
         this.checkpointMinPause = b.checkpointMinPause;
         this.tolerableCheckpointFailures = b.tolerableCheckpointFailures;
+        this.watermarkInterval = b.watermarkInterval;
         this.errorPolicy = b.errorPolicy;
         this.deadLetterTopic = b.deadLetterTopic != null ? b.deadLetterTopic : b.applicationId + "-dlq";
         this.restartStrategy = b.restartStrategy;
@@ -96,6 +98,7 @@ public final class WeirConfig {
         b.checkpointTimeout = config.checkpointTimeout;
         b.checkpointMinPause = config.checkpointMinPause;
         b.tolerableCheckpointFailures = config.tolerableCheckpointFailures;
+        b.watermarkInterval = config.watermarkInterval;
         b.errorPolicy = config.errorPolicy;
         b.deadLetterTopic = config.deadLetterTopic;
         b.restartStrategy = config.restartStrategy;
@@ -174,6 +177,14 @@ public final class WeirConfig {
     /** {@code weir.checkpoint.tolerable-failures}: consecutive failed checkpoints before the worker fails. */
     public int tolerableCheckpointFailures() {
         return tolerableCheckpointFailures;
+    }
+
+    /**
+     * {@code weir.watermark.interval}: the least time between two watermarks a task writes into
+     * the repartition topics it feeds, 200 ms unless set.
+     */
+    public Duration watermarkInterval() {
+        return watermarkInterval;
     }
 
     /** {@code weir.errors.policy}. */
@@ -262,6 +273,7 @@ public final class WeirConfig {
         private Duration checkpointTimeout = Duration.ofSeconds(60);
         private Duration checkpointMinPause = Duration.ZERO;
         private int tolerableCheckpointFailures = 3;
+        private Duration watermarkInterval = Duration.ofMillis(200);
         private ErrorPolicy errorPolicy = ErrorPolicy.DEAD_LETTER;
         private String deadLetterTopic;
         private RestartStrategy restartStrategy = RestartStrategy.fixedDelay(Integer.MAX_VALUE, Duration.ofSeconds(1));
@@ -335,6 +347,12 @@ public final class WeirConfig {
         /** Sets {@code weir.checkpoint.min-pause}. */
         public Builder checkpointMinPause(Duration checkpointMinPause) {
             this.checkpointMinPause = checkpointMinPause;
+            return this;
+        }
+
+        /** Sets {@code weir.watermark.interval}. */
+        public Builder watermarkInterval(Duration watermarkInterval) {
+            this.watermarkInterval = watermarkInterval;
             return this;
         }
 
@@ -444,6 +462,7 @@ public final class WeirConfig {
             requirePositive("weir.checkpoint.interval", checkpointInterval, true);
             requirePositive("weir.checkpoint.timeout", checkpointTimeout, false);
             requirePositive("weir.transaction.timeout", transactionTimeout, false);
+            requirePositive("weir.watermark.interval", watermarkInterval, false);
             if (checkpointMinPause == null || checkpointMinPause.isNegative()) {
                 throw new WeirConfigException("weir.checkpoint.min-pause", "must not be negative, was " + checkpointMinPause);
             }

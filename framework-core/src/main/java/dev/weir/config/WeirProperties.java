@@ -40,6 +40,7 @@ final class WeirProperties {
                 case "weir.checkpoint.interval": b.checkpointInterval(duration(key, value)); break;
                 case "weir.checkpoint.timeout": b.checkpointTimeout(duration(key, value)); break;
                 case "weir.checkpoint.min-pause": b.checkpointMinPause(duration(key, value)); break;
+                case "weir.watermark.interval": b.watermarkInterval(duration(key, value)); break;
                 case "weir.checkpoint.tolerable-failures": b.tolerableCheckpointFailures(integer(key, value)); break;
                 case "weir.errors.policy":
                     b.errorPolicy(enumValue(key, value, ErrorPolicy.values(), ErrorPolicy::propertyValue));

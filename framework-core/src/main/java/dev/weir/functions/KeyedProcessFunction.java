@@ -38,7 +38,11 @@ public abstract class KeyedProcessFunction<K, I, O> {
         /** The key of the element being processed. */
         K getCurrentKey();
 
-        /** The Kafka timestamp of the element being processed, in epoch milliseconds. */
+        /**
+         * The event time of the element being processed, in epoch milliseconds: what the
+         * source's timestamp assigner gave, or the Kafka record's timestamp. In {@code onTimer},
+         * the timer's time. Records the function emits carry this timestamp.
+         */
         long timestamp();
 
         /** Timers for the current key. */

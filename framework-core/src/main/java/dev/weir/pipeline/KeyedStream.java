@@ -7,6 +7,12 @@ import dev.weir.functions.ReduceFunction;
 import dev.weir.internals.functions.ReducingProcessFunction;
 import dev.weir.internals.graph.KeyByTransformation;
 import dev.weir.internals.graph.KeyedProcessTransformation;
+import dev.weir.windowing.CountTrigger;
+import dev.weir.windowing.GlobalWindow;
+import dev.weir.windowing.GlobalWindows;
+import dev.weir.windowing.PurgingTrigger;
+import dev.weir.windowing.Window;
+import dev.weir.windowing.WindowAssigner;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -43,6 +49,36 @@ public final class KeyedStream<T, K> {
     public DataStream<T> reduce(ReduceFunction<T> function, Serde<T> serde) {
         return process(new ReducingProcessFunction<>(Objects.requireNonNull(function, "function"),
                 Objects.requireNonNull(serde, "serde")));
+    }
+
+    /**
+     * This stream cut into windows by {@code assigner}, fired by its default trigger unless
+     * another is set.
+     */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        Objects.requireNonNull(assigner, "assigner");
+        return new WindowedStream<>(builder, keyBy, assigner, assigner.defaultTrigger(), Integer.MAX_VALUE, null);
+    }
+
+    /** Tumbling count windows: each key's window fires, and is emptied, every {@code size} elements. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return new WindowedStream<>(builder, keyBy, GlobalWindows.create(),
+                PurgingTrigger.of(CountTrigger.of(size)), Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * Sliding count windows: every {@code slide} elements, a key's window fires over its latest
+     * {@code size} elements, which it keeps in state.
+     *
+     * @param elementSerde the serde of the kept elements
+     */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide, Serde<T> elementSerde) {
+        if (size < 1 || size > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("a count window's size must be between 1 and " + (Integer.MAX_VALUE - 1)
+                    + ", was " + size);
+        }
+        return new WindowedStream<>(builder, keyBy, GlobalWindows.create(), CountTrigger.of(slide), (int) size,
+                Objects.requireNonNull(elementSerde, "elementSerde"));
     }
 
     /**

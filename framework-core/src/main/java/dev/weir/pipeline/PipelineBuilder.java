@@ -2,6 +2,9 @@ package dev.weir.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import dev.weir.eventtime.WatermarkStrategy;
 
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.internals.graph.Transformation;
@@ -27,9 +30,22 @@ public final class PipelineBuilder {
     public PipelineBuilder() {
     }
 
-    /** A stream of the records of a Kafka topic. */
+    /**
+     * A stream of the records of a Kafka topic, without event time: its elements carry their
+     * record's timestamp, and its watermark never advances.
+     */
     public <T> DataStream<T> source(KafkaSource<T> source) {
-        return new DataStream<>(this, add(new SourceTransformation(nextId(), source)));
+        return new DataStream<>(this, add(new SourceTransformation(nextId(), Objects.requireNonNull(source, "source"),
+                null)));
+    }
+
+    /**
+     * A stream of the records of a Kafka topic, in event time: elements carry the timestamps the
+     * strategy assigns, and each partition's watermark follows them.
+     */
+    public <T> DataStream<T> source(KafkaSource<T> source, WatermarkStrategy<T> watermarkStrategy) {
+        return new DataStream<>(this, add(new SourceTransformation(nextId(), Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(watermarkStrategy, "watermarkStrategy"))));
     }
 
     /** Validates the graph and freezes it into a pipeline. */

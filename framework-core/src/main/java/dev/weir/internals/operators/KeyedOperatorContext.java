@@ -12,10 +12,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerContext<K>, TimerService {
 
+    private static final byte[] NO_NAMESPACE = new byte[0];
+
     private final String uid;
     private final TaskContext task;
     private final Deserializer<K> keyDeserializer;
     private InternalTimerService timers;
+    private InternalTimerService eventTimers;
     private K currentKey;
     private TimeDomain timeDomain;
 
@@ -25,13 +28,18 @@ final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerConte
         this.keyDeserializer = keyDeserializer;
     }
 
-    void bindTimers(InternalTimerService timers) {
-        this.timers = timers;
+    void bindTimers(InternalTimerService processingTimers, InternalTimerService eventTimers) {
+        this.timers = processingTimers;
+        this.eventTimers = eventTimers;
     }
 
-    /** Makes {@code key} current for an element, in the task's key context too, so state sees it. */
+    /**
+     * Makes {@code key} current for an element, in the task's key context too, so state sees it;
+     * the namespace is the default one, whatever an operator before set.
+     */
     void enterElement(K key, byte[] keyBytes, int keyGroup) {
         task.keyContext().setCurrentKey(keyGroup, keyBytes);
+        task.keyContext().setNamespace(NO_NAMESPACE);
         currentKey = key;
         timeDomain = null;
     }
@@ -69,6 +77,21 @@ final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerConte
     @Override
     public long currentProcessingTime() {
         return task.currentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return task.currentWatermark();
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+        eventTimers.registerTimer(time);
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+        eventTimers.deleteTimer(time);
     }
 
     @Override

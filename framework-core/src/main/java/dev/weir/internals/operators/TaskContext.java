@@ -2,6 +2,9 @@ package dev.weir.internals.operators;
 
 import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.state.KeyContext;
+import dev.weir.state.State;
+import dev.weir.state.StateDescriptor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What the operators of one task share: its partition, its current key and time, its output. */
 public interface TaskContext {
@@ -15,11 +18,23 @@ public interface TaskContext {
     /** {@code weir.key-groups}. */
     int keyGroups();
 
-    /** The Kafka timestamp of the record being processed, or the time of the timer firing. */
+    /**
+     * The event time of the element being processed (the Kafka timestamp of its record unless
+     * its source assigns timestamps), or the time of the timer firing.
+     */
     long currentTimestamp();
+
+    /** Sets the event time of the element being processed, as its source's timestamp assigner gave it. */
+    void assignTimestamp(long timestamp);
 
     /** The wall clock, in epoch milliseconds. */
     long currentProcessingTime();
+
+    /** The task's watermark; {@link Long#MIN_VALUE} until it has one. */
+    long currentWatermark();
+
+    /** The consumed record being processed, or {@code null} while a timer fires. */
+    ConsumerRecord<byte[], byte[]> currentRecord();
 
     /** The key being processed, shared with the state backend. */
     KeyContext keyContext();
@@ -29,4 +44,13 @@ public interface TaskContext {
 
     /** The processing-time timers of an operator in this task. */
     InternalTimerService processingTimers(String operatorUid, TimerTarget target);
+
+    /**
+     * A keyed state of an operator in this task, addressing the key context's current key and
+     * namespace; for operators the engine provides, which declare their state themselves.
+     */
+    <S extends State> S keyedState(String operatorUid, StateDescriptor<S, ?> descriptor);
+
+    /** The event-time timers of an operator in this task; they fire as the watermark passes them. */
+    InternalTimerService eventTimers(String operatorUid, TimerTarget target);
 }

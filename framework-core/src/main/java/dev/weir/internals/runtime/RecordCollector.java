@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * A worker's output. Records an element produces are held until the element completes, so that
@@ -33,6 +34,11 @@ final class RecordCollector implements RecordSink {
     @Override
     public void send(String topic, Integer partition, byte[] key, byte[] value, long timestamp) {
         pending.add(new ProducerRecord<>(topic, partition, timestamp, key, value));
+    }
+
+    @Override
+    public void send(String topic, Integer partition, byte[] key, byte[] value, long timestamp, Headers headers) {
+        pending.add(new ProducerRecord<>(topic, partition, timestamp, key, value, headers));
     }
 
     /** Sends what the element produced. */

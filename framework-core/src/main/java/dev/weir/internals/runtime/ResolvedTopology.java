@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.weir.internals.graph.RepartitionEdge;
 import dev.weir.internals.graph.Stage;
 import org.apache.kafka.common.TopicPartition;
 
@@ -68,6 +69,35 @@ public final class ResolvedTopology {
         Set<TopicPartition> result = new java.util.LinkedHashSet<>();
         stage(task.stage()).sourceTopics().forEach(t -> result.add(new TopicPartition(t, task.partition())));
         return result;
+    }
+
+    /** The topic window operators write late elements to unless told otherwise: {@code <app>-late}. */
+    public String lateDataTopic() {
+        return lateDataTopic(applicationId);
+    }
+
+    /** The late-data topic of an application. */
+    public static String lateDataTopic(String applicationId) {
+        return applicationId + "-late";
+    }
+
+    /** The stage that writes a repartition topic. */
+    public Stage upstreamOf(RepartitionEdge edge) {
+        for (Stage stage : stages) {
+            if (stage.outputs().contains(edge)) {
+                return stage;
+            }
+        }
+        throw new IllegalArgumentException("no stage writes " + edge.topic());
+    }
+
+    /**
+     * Whether a stage's elements carry event time: one of its sources has a watermark strategy,
+     * or a stage it reads from has event time.
+     */
+    public boolean hasEventTime(Stage stage) {
+        return stage.sources().stream().anyMatch(s -> s.watermarkStrategy() != null)
+                || stage.inputs().stream().anyMatch(edge -> hasEventTime(upstreamOf(edge)));
     }
 
     /** The directory name of a task's state: {@code <store>-<partition>}, stable across pipeline edits that keep the store. */

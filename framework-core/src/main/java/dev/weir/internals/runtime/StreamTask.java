@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.weir.functions.TimeDomain;
 import dev.weir.internals.context.KeyedStateProvider;
 import dev.weir.internals.context.StateHandle;
 import dev.weir.internals.context.StateValues;
+import dev.weir.internals.eventtime.SplitWatermark;
+import dev.weir.internals.eventtime.TaskWatermark;
+import dev.weir.internals.eventtime.WatermarkEmitter;
 import dev.weir.internals.operators.RecordSink;
 import dev.weir.internals.operators.SplitInput;
 import dev.weir.internals.operators.TaskContext;
@@ -18,6 +22,7 @@ import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.state.KeyContext;
 import dev.weir.internals.state.TaskStateBackend;
 import dev.weir.state.State;
+import dev.weir.state.StateDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -35,9 +40,13 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     private final KeyContext keyContext = new KeyContext();
     private final Map<TopicPartition, SplitInput> inputs = new LinkedHashMap<>();
     private final List<TimerBinding> timers = new ArrayList<>();
+    private final List<TimerBinding> eventTimers = new ArrayList<>();
+    private final TaskWatermark watermark = new TaskWatermark();
+    private WatermarkEmitter watermarkEmitter;
     private State[] states = new State[0];
     private BarrierAligner<TopicPartition, ConsumerRecord<byte[], byte[]>> aligner;
     private long currentTimestamp;
+    private ConsumerRecord<byte[], byte[]> currentRecord;
 
     /**
      * @param backend the task's state, or {@code null} for a stateless stage
@@ -59,8 +68,24 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         return backend;
     }
 
-    void addInput(TopicPartition split, SplitInput input) {
+    void addInput(TopicPartition split, SplitInput input, SplitWatermark splitWatermark, boolean carriesEventTime) {
         inputs.put(split, input);
+        watermark.addSplit(split, splitWatermark, carriesEventTime);
+    }
+
+    /** Makes the task write its watermark into the repartition topics its stage writes. */
+    void emitWatermarksWith(WatermarkEmitter emitter) {
+        this.watermarkEmitter = emitter;
+    }
+
+    /** The task's watermark, checkpointed in its splits' offset metadata. */
+    TaskWatermark watermark() {
+        return watermark;
+    }
+
+    /** What writes the task's watermark downstream, or {@code null} if nothing downstream needs it. */
+    WatermarkEmitter watermarkEmitter() {
+        return watermarkEmitter;
     }
 
     /** The entry of a split into the operators. */
@@ -109,6 +134,12 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         return aligner == null ? List.of() : aligner.releaseHeld();
     }
 
+    /** Starts a consumed record as an element: state changes from here on can be undone. */
+    void beginRecord(ConsumerRecord<byte[], byte[]> record) {
+        currentRecord = record;
+        beginElement(record.timestamp());
+    }
+
     /** Starts an element (a record or a timer): state changes from here on can be undone. */
     void beginElement(long timestamp) {
         currentTimestamp = timestamp;
@@ -146,9 +177,22 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
 
     /** Fires every processing-time timer due at {@code now}, each through {@code runner}. */
     void fireTimers(long now, TimerRunner runner) {
-        for (TimerBinding binding : timers) {
-            if (binding.service.nextTimerTime() <= now) {
-                binding.service.fireTimersUpTo(now, timestamp -> runner.run(this, binding.target, timestamp));
+        fire(timers, now, TimeDomain.PROCESSING_TIME, runner);
+    }
+
+    /**
+     * Fires every event-time timer at or below the watermark, each through {@code runner}:
+     * operator by operator in chain order, each operator's timers in timestamp order.
+     */
+    void fireEventTimers(TimerRunner runner) {
+        currentRecord = null;
+        fire(eventTimers, watermark.current(), TimeDomain.EVENT_TIME, runner);
+    }
+
+    private void fire(List<TimerBinding> bindings, long upTo, TimeDomain domain, TimerRunner runner) {
+        for (TimerBinding binding : bindings) {
+            if (binding.service.nextTimerTime() <= upTo) {
+                binding.service.fireTimersUpTo(upTo, timestamp -> runner.run(this, binding.target, timestamp, domain));
             }
         }
     }
@@ -201,8 +245,23 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     }
 
     @Override
+    public void assignTimestamp(long timestamp) {
+        currentTimestamp = timestamp;
+    }
+
+    @Override
     public long currentProcessingTime() {
         return System.currentTimeMillis();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return watermark.current();
+    }
+
+    @Override
+    public ConsumerRecord<byte[], byte[]> currentRecord() {
+        return currentRecord;
     }
 
     @Override
@@ -219,6 +278,18 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     public InternalTimerService processingTimers(String operatorUid, TimerTarget target) {
         InternalTimerService service = backend.timerService(operatorUid, "processing", keyContext);
         timers.add(new TimerBinding(service, target));
+        return service;
+    }
+
+    @Override
+    public <S extends State> S keyedState(String operatorUid, StateDescriptor<S, ?> descriptor) {
+        return backend.getKeyedState(operatorUid, descriptor, keyContext);
+    }
+
+    @Override
+    public InternalTimerService eventTimers(String operatorUid, TimerTarget target) {
+        InternalTimerService service = backend.timerService(operatorUid, "event", keyContext);
+        eventTimers.add(new TimerBinding(service, target));
         return service;
     }
 
@@ -245,7 +316,7 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     /** Runs one timer firing as an element. */
     @FunctionalInterface
     interface TimerRunner {
-        void run(StreamTask task, TimerTarget target, long timestamp);
+        void run(StreamTask task, TimerTarget target, long timestamp, TimeDomain domain);
     }
 
     private static final class TimerBinding {

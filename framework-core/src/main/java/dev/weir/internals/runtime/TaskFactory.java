@@ -1,17 +1,24 @@
 package dev.weir.internals.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.weir.eventtime.WatermarkStrategy;
 import dev.weir.functions.FilterFunction;
 import dev.weir.functions.FlatMapFunction;
 import dev.weir.functions.KeySelector;
 import dev.weir.functions.KeyedCoProcessFunction;
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.MapFunction;
+import dev.weir.internals.eventtime.NoSplitWatermark;
+import dev.weir.internals.eventtime.SourceSplitWatermark;
+import dev.weir.internals.eventtime.UpstreamWatermarks;
+import dev.weir.internals.eventtime.WatermarkEmitter;
 import dev.weir.internals.graph.KeyByTransformation;
 import dev.weir.internals.graph.KeyedCoProcessTransformation;
 import dev.weir.internals.graph.KeyedProcessTransformation;
@@ -23,6 +30,7 @@ import dev.weir.internals.graph.Stage;
 import dev.weir.internals.graph.StatelessTransformation;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.graph.UnionTransformation;
+import dev.weir.internals.graph.WindowTransformation;
 import dev.weir.internals.operators.FanOut;
 import dev.weir.internals.operators.FilterOperator;
 import dev.weir.internals.operators.FlatMapOperator;
@@ -60,29 +68,50 @@ final class TaskFactory {
         this.task = task;
     }
 
-    /** Builds the operators of {@code task} and registers its split inputs. */
-    static void wire(PipelineGraph graph, ResolvedTopology topology, StreamTask task) {
-        new TaskFactory(graph, topology, task).wire();
+    /**
+     * Builds the operators of {@code task}, registers its split inputs with their watermarks and,
+     * if the stage has event time and writes repartition topics, its watermark emitter.
+     *
+     * @param watermarkIntervalMillis the least time between two watermark emissions
+     */
+    static void wire(PipelineGraph graph, ResolvedTopology topology, StreamTask task, long watermarkIntervalMillis) {
+        new TaskFactory(graph, topology, task).wire(watermarkIntervalMillis);
     }
 
-    private void wire() {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void wire(long watermarkIntervalMillis) {
         int partition = task.id().partition();
+        long now = System.currentTimeMillis();
         for (SourceTransformation source : stage.sources()) {
+            WatermarkStrategy strategy = source.watermarkStrategy();
+            SourceSplitWatermark watermark = strategy == null ? null : new SourceSplitWatermark(
+                    strategy.outOfOrderness().toMillis(),
+                    ((Optional<Duration>) strategy.idleness()).map(Duration::toMillis).orElse(-1L), now);
             task.addInput(new TopicPartition(source.source().topic(), partition),
-                    new SourceSplitInput<>(source.uid(), source.source().deserializer(), outputOf(source)));
+                    new SourceSplitInput<>(source.uid(), source.source().deserializer(), strategy, watermark, task,
+                            outputOf(source)),
+                    watermark == null ? new NoSplitWatermark() : watermark, watermark != null);
         }
         for (RepartitionEdge edge : stage.inputs()) {
-            task.addInput(new TopicPartition(edge.topic(), partition), repartitionInput(edge));
+            Stage upstream = topology.upstreamOf(edge);
+            UpstreamWatermarks watermarks = new UpstreamWatermarks(topology.partitions(upstream));
+            task.addInput(new TopicPartition(edge.topic(), partition), repartitionInput(edge, watermarks),
+                    watermarks, topology.hasEventTime(upstream));
+        }
+        if (!stage.outputs().isEmpty() && topology.hasEventTime(stage)) {
+            Map<String, Integer> outputs = new HashMap<>();
+            stage.outputs().forEach(edge -> outputs.put(edge.topic(), topology.partitions(edge.topic())));
+            task.emitWatermarksWith(new WatermarkEmitter(partition, outputs, watermarkIntervalMillis));
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private RepartitionSplitInput<?, ?> repartitionInput(RepartitionEdge edge) {
+    private RepartitionSplitInput<?, ?> repartitionInput(RepartitionEdge edge, UpstreamWatermarks watermarks) {
         KeyByTransformation keyBy = edge.keyBy();
         Serde keySerde = keyBy.keySerde();
         Serde valueSerde = keyBy.valueSerde();
         return new RepartitionSplitInput(edge.consumer().uid(), keySerde.deserializer(), valueSerde.deserializer(),
-                task.keyGroups(), keyedInput(edge.consumer(), edge.inputIndex()));
+                task.keyGroups(), watermarks, keyedInput(edge.consumer(), edge.inputIndex()));
     }
 
     /** The output through which {@code node} feeds its consumers in this stage. */
@@ -175,6 +204,13 @@ final class TaskFactory {
                         keySerde.deserializer(), outputOf(node), task);
             });
             return inputIndex == 0 ? operator.first() : operator.second();
+        }
+        if (consumer instanceof WindowTransformation) {
+            return (KeyedInput) memo(consumer, () -> {
+                WindowTransformation node = (WindowTransformation) consumer;
+                Serde keySerde = ((KeyByTransformation) node.inputs().get(0)).keySerde();
+                return node.createOperator(keySerde.deserializer(), outputOf(node), task, topology.lateDataTopic());
+            });
         }
         throw new IllegalStateException("a keyed stream can feed only keyed operators, not " + consumer);
     }

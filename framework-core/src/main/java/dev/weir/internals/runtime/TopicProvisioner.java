@@ -16,6 +16,7 @@ import dev.weir.config.WeirConfig;
 import dev.weir.internals.graph.RepartitionEdge;
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.internals.graph.Stage;
+import dev.weir.internals.graph.WindowTransformation;
 import dev.weir.internals.keygroup.KeyGroups;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -55,6 +56,11 @@ public final class TopicProvisioner {
         }
         int deadLetterPartitions = partitions.values().stream().max(Integer::compare).orElse(1);
         ensure(config.deadLetterTopic(), deadLetterPartitions, Map.of(), partitions);
+        boolean lateDataTopic = stages.stream().flatMap(s -> s.nodes().stream())
+                .anyMatch(n -> n instanceof WindowTransformation w && w.usesLateDataTopic());
+        if (lateDataTopic) {
+            ensure(ResolvedTopology.lateDataTopic(config.applicationId()), deadLetterPartitions, Map.of(), partitions);
+        }
         return new ResolvedTopology(config.applicationId(), stages, partitions);
     }
 

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import dev.weir.config.ProcessingGuarantee;
 import dev.weir.functions.TimeDomain;
 import dev.weir.internals.context.ActiveTask;
+import dev.weir.internals.eventtime.TaskWatermark;
+import dev.weir.internals.eventtime.WatermarkEmitter;
 import dev.weir.internals.graph.Stage;
 import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.ChangelogRecordCodec;
@@ -136,6 +138,7 @@ final class WorkerSession implements AutoCloseable {
                 }
             }
             fireTimers(System.currentTimeMillis());
+            advanceWatermarks(System.currentTimeMillis());
         } finally {
             ActiveTask.set(null);
         }
@@ -190,7 +193,7 @@ final class WorkerSession implements AutoCloseable {
             task.hold(split.partition, record);
             return;
         }
-        task.beginElement(record.timestamp());
+        task.beginRecord(record);
         try {
             split.input.process(record);
             collector.completeElement();
@@ -200,6 +203,32 @@ final class WorkerSession implements AutoCloseable {
             failures.onRecordFailure(record, e);
         }
         split.nextOffset = record.offset() + 1;
+        // Per record, not per poll: which elements are late must not depend on how polls batch them.
+        if (task.watermark().hasEventTime() && task.watermark().advance()) {
+            task.fireEventTimers(this::runTimer);
+        }
+    }
+
+    /**
+     * Lets idle splits stop holding back their task's watermark, fires the event-time timers that
+     * frees, and writes watermarks downstream where due.
+     */
+    private void advanceWatermarks(long now) {
+        for (StreamTask task : tasks.values()) {
+            TaskWatermark watermark = task.watermark();
+            if (!watermark.hasEventTime()) {
+                continue;
+            }
+            if (watermark.checkIdleness(now) && watermark.advance()) {
+                ActiveTask.set(task);
+                task.fireEventTimers(this::runTimer);
+            }
+            WatermarkEmitter emitter = task.watermarkEmitter();
+            if (emitter != null) {
+                emitter.emitIfDue(watermark.current(), watermark.isIdle(), now, (topic, partition, headers) ->
+                        collector.sendNow(new ProducerRecord<>(topic, partition, null, null, null, headers)));
+            }
+        }
     }
 
     private void fireTimers(long now) {
@@ -211,10 +240,10 @@ final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private void runTimer(StreamTask task, TimerTarget target, long timestamp) {
+    private void runTimer(StreamTask task, TimerTarget target, long timestamp, TimeDomain domain) {
         task.beginElement(timestamp);
         try {
-            target.onTimer(timestamp, TimeDomain.PROCESSING_TIME);
+            target.onTimer(timestamp, domain);
             collector.completeElement();
         } catch (RuntimeException e) {
             task.undoElement();
@@ -252,8 +281,9 @@ final class WorkerSession implements AutoCloseable {
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Split split : splits.values()) {
-            if (split.nextOffset != split.committedOffset) {
-                offsets.put(split.partition, new OffsetAndMetadata(split.nextOffset));
+            String metadata = split.task.watermark().metadata(split.partition);
+            if (split.nextOffset != split.committedOffset || !metadata.equals(split.committedMetadata)) {
+                offsets.put(split.partition, new OffsetAndMetadata(split.nextOffset, metadata));
             }
         }
         for (StreamTask task : tasks.values()) {
@@ -302,6 +332,10 @@ final class WorkerSession implements AutoCloseable {
         if (exactlyOnce || commitOffsetsAtLeastOnce(offsets)) {
             for (Split split : splits.values()) {
                 split.committedOffset = split.nextOffset;
+                OffsetAndMetadata committed = offsets.get(split.partition);
+                if (committed != null) {
+                    split.committedMetadata = committed.metadata();
+                }
             }
         }
         lastCheckpointEnd = System.currentTimeMillis();
@@ -408,9 +442,30 @@ final class WorkerSession implements AutoCloseable {
             consumer.seek(split.partition, split.committedOffset);
             split.nextOffset = split.committedOffset;
         }
+        for (StreamTask task : tasks.values()) {
+            restoreWatermark(task);
+        }
         lastCheckpointEnd = System.currentTimeMillis();
         LOG.info("{} abandoned a checkpoint and went back to the last one: {}", name, cause.toString());
         checkpointListener.onCheckpointFailed(cause);
+    }
+
+    /** Sets a task's watermark back to what its splits' last commit recorded; it is emitted downstream again. */
+    private void restoreWatermark(StreamTask task) {
+        if (!task.watermark().hasEventTime()) {
+            return;
+        }
+        Map<TopicPartition, String> committed = new HashMap<>();
+        for (TopicPartition partition : task.splits()) {
+            Split split = splits.get(partition);
+            if (split != null) {
+                committed.put(partition, split.committedMetadata);
+            }
+        }
+        task.watermark().restore(committed);
+        if (task.watermarkEmitter() != null) {
+            task.watermarkEmitter().forgetEmitted();
+        }
     }
 
     private static boolean isFencing(Throwable e) {
@@ -439,7 +494,7 @@ final class WorkerSession implements AutoCloseable {
             }
             StreamTask task = new StreamTask(id, env.topology().partitions(stage), env.config().keyGroups(),
                     backend, collector);
-            TaskFactory.wire(env.graph(), env.topology(), task);
+            TaskFactory.wire(env.graph(), env.topology(), task, env.config().watermarkInterval().toMillis());
             return task;
         } catch (RuntimeException e) {
             if (backend != null) {
@@ -591,13 +646,19 @@ final class WorkerSession implements AutoCloseable {
                     // A restore can outlast the transaction timeout: commit the open work first.
                     checkpoint();
                 }
+                Map<TopicPartition, OffsetAndMetadata> committed = null;
                 for (Map.Entry<TaskId, List<TopicPartition>> e : byTask.entrySet()) {
                     StreamTask task = createTask(e.getKey());
                     tasks.put(task.id(), task);
-                    for (TopicPartition partition : e.getValue()) {
-                        splits.put(partition, new Split(partition, task, task.input(partition),
-                                consumer.position(partition)));
+                    if (committed == null && task.watermark().hasEventTime()) {
+                        committed = consumer.committed(new HashSet<>(assigned));
                     }
+                    for (TopicPartition partition : e.getValue()) {
+                        OffsetAndMetadata offset = committed == null ? null : committed.get(partition);
+                        splits.put(partition, new Split(partition, task, task.input(partition),
+                                consumer.position(partition), offset == null ? "" : offset.metadata()));
+                    }
+                    restoreWatermark(task);
                 }
                 publishTaskStatus();
                 if (!byTask.isEmpty()) {

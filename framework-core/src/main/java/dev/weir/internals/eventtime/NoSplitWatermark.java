@@ -1,0 +1,33 @@
+package dev.weir.internals.eventtime;
+
+/**
+ * The watermark of a split whose source has no event time: it never advances, so a task that
+ * also reads event-time splits has no watermark either, as in Flink.
+ */
+public final class NoSplitWatermark implements SplitWatermark {
+
+    @Override
+    public long watermark() {
+        return Long.MIN_VALUE;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return false;
+    }
+
+    @Override
+    public boolean checkIdleness(long now) {
+        return false;
+    }
+
+    @Override
+    public String snapshot() {
+        return "";
+    }
+
+    @Override
+    public void restore(String snapshot) {
+        // nothing to resume
+    }
+}

@@ -1,0 +1,27 @@
+package dev.weir.internals.eventtime;
+
+/**
+ * The watermark of one split of a task, and whether the split is idle. Its bookkeeping is
+ * checkpointed with the split's offset, so that a restart resumes it where the commit left it.
+ */
+public interface SplitWatermark {
+
+    /** The split's watermark; {@link Long#MIN_VALUE} until it has one. */
+    long watermark();
+
+    /** Whether the split is idle: it does not hold back its task's watermark. */
+    boolean isIdle();
+
+    /**
+     * Re-evaluates idleness at processing time {@code now}.
+     *
+     * @return whether the split's idleness changed
+     */
+    boolean checkIdleness(long now);
+
+    /** The bookkeeping to checkpoint, as text. */
+    String snapshot();
+
+    /** Resumes from a {@link #snapshot()}; an empty text resets to the initial state. */
+    void restore(String snapshot);
+}

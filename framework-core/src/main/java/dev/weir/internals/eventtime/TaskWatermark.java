@@ -1,0 +1,119 @@
+package dev.weir.internals.eventtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A task's watermark: the minimum over its splits that are not idle, never going back. It is
+ * checkpointed in the offset metadata of each split, together with the split's own bookkeeping,
+ * so that it commits atomically with the offsets it belongs to and a restart resumes it exactly.
+ */
+public final class TaskWatermark {
+
+    private static final String FORMAT = "wm1;";
+
+    private final Map<TopicPartition, SplitWatermark> splits = new LinkedHashMap<>();
+    private boolean eventTime;
+    private long current = Long.MIN_VALUE;
+
+    /**
+     * Adds a split.
+     *
+     * @param carriesEventTime whether the split's source has event time
+     */
+    public void addSplit(TopicPartition split, SplitWatermark watermark, boolean carriesEventTime) {
+        splits.put(split, watermark);
+        eventTime |= carriesEventTime;
+    }
+
+    /** Whether any split has event time; if none has, the watermark stays at its minimum and nothing is checkpointed. */
+    public boolean hasEventTime() {
+        return eventTime;
+    }
+
+    /** The watermark; {@link Long#MIN_VALUE} until every split that is not idle has one. */
+    public long current() {
+        return current;
+    }
+
+    /** Whether every split is idle, so that the task holds back no watermark downstream. */
+    public boolean isIdle() {
+        if (splits.isEmpty()) {
+            return false;
+        }
+        for (SplitWatermark split : splits.values()) {
+            if (!split.isIdle()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Recomputes the watermark from the splits.
+     *
+     * @return whether it advanced
+     */
+    public boolean advance() {
+        long min = Long.MAX_VALUE;
+        for (SplitWatermark split : splits.values()) {
+            if (!split.isIdle()) {
+                min = Math.min(min, split.watermark());
+            }
+        }
+        if (min == Long.MAX_VALUE || min <= current) {
+            return false;
+        }
+        current = min;
+        return true;
+    }
+
+    /**
+     * Re-evaluates every split's idleness at processing time {@code now}.
+     *
+     * @return whether any split's idleness changed
+     */
+    public boolean checkIdleness(long now) {
+        boolean changed = false;
+        for (SplitWatermark split : splits.values()) {
+            changed |= split.checkIdleness(now);
+        }
+        return changed;
+    }
+
+    /** What to commit as {@code split}'s offset metadata: the task's watermark and the split's bookkeeping. */
+    public String metadata(TopicPartition split) {
+        if (!eventTime) {
+            return "";
+        }
+        return FORMAT + current + ";" + splits.get(split).snapshot();
+    }
+
+    /**
+     * Resumes from the offset metadata last committed for each split; a split without metadata of
+     * this format starts afresh.
+     */
+    public void restore(Map<TopicPartition, String> committedMetadata) {
+        current = Long.MIN_VALUE;
+        for (Map.Entry<TopicPartition, SplitWatermark> e : splits.entrySet()) {
+            String metadata = committedMetadata.getOrDefault(e.getKey(), "");
+            if (!metadata.startsWith(FORMAT)) {
+                e.getValue().restore("");
+                continue;
+            }
+            int separator = metadata.indexOf(';', FORMAT.length());
+            try {
+                if (separator < 0) {
+                    throw new IllegalArgumentException("no split part");
+                }
+                current = Math.max(current, Long.parseLong(metadata.substring(FORMAT.length(), separator)));
+                e.getValue().restore(metadata.substring(separator + 1));
+            } catch (IllegalArgumentException malformed) {
+                throw new IllegalStateException("malformed watermark metadata committed on " + e.getKey() + ": '"
+                        + metadata + "' (" + malformed.getMessage() + ")", malformed);
+            }
+        }
+    }
+}

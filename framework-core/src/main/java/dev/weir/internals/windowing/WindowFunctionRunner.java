@@ -1,0 +1,35 @@
+package dev.weir.internals.windowing;
+
+import java.util.List;
+
+import dev.weir.functions.Collector;
+import dev.weir.functions.ProcessWindowFunction;
+import dev.weir.windowing.Window;
+
+/**
+ * Evaluates a fired window: emits its pre-aggregated result as it is, or hands its contents to
+ * the user's process window function.
+ *
+ * @param <R> the type of the window's contents as the function sees them
+ * @param <OUT> the output type
+ * @param <K> the key type
+ * @param <W> the window type
+ */
+@FunctionalInterface
+public interface WindowFunctionRunner<R, OUT, K, W extends Window> {
+
+    /** Evaluates {@code contents} of {@code key}'s window. */
+    void run(K key, ProcessWindowFunction.Context<W> context, List<R> contents, Collector<OUT> out) throws Exception;
+
+    /** Emits the contents as they are: the result of a reduce or an aggregate. */
+    @SuppressWarnings("unchecked")
+    static <R, OUT, K, W extends Window> WindowFunctionRunner<R, OUT, K, W> emitResult() {
+        return (key, context, contents, out) -> contents.forEach(result -> out.collect((OUT) result));
+    }
+
+    /** Hands the contents to a process window function. */
+    static <R, OUT, K, W extends Window> WindowFunctionRunner<R, OUT, K, W> process(
+            ProcessWindowFunction<R, OUT, K, W> function) {
+        return (key, context, contents, out) -> function.process(key, context, contents, out);
+    }
+}
