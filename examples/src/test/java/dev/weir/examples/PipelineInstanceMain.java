@@ -54,6 +54,8 @@ public final class PipelineInstanceMain {
                 return ValidatedSum.pipeline(input, output);
             case "customer-totals":
                 return CustomerTotals.pipeline(input, output, 6_000);
+            case "windowed-region-count":
+                return WindowedRegionCount.pipeline(input, output);
             case "order-payment-match":
                 return OrderPaymentMatch.pipeline(input, input + "-payments", output, output + "-events");
             default:

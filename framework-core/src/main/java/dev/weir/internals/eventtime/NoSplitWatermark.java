@@ -1,5 +1,7 @@
 package dev.weir.internals.eventtime;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The watermark of a split whose source has no event time: it never advances, so a task that
  * also reads event-time splits has no watermark either, as in Flink.
@@ -17,7 +19,7 @@ public final class NoSplitWatermark implements SplitWatermark {
     }
 
     @Override
-    public boolean checkIdleness(long now) {
+    public boolean checkIdleness(long now, BooleanSupplier caughtUp) {
         return false;
     }
 

@@ -1,9 +1,14 @@
 package dev.weir.internals.eventtime;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The watermark of a source partition under bounded out-of-orderness: the highest timestamp
  * seen, minus the bound, minus one. With an idleness timeout, a split that brought no record
- * for that long is idle until its next record.
+ * for that long while the consumer had read all it holds is idle until its next record. A split
+ * with unread records is never idle, however long they take to arrive: otherwise the partitions
+ * of a starting or lagging task would race ahead of one another and make each other's records
+ * late.
  *
  * <p>Idleness is judged at {@link #checkIdleness} calls, not per record, so that the per-record
  * path reads no clock: a record only marks the split active.
@@ -49,13 +54,18 @@ public final class SourceSplitWatermark implements SplitWatermark {
     }
 
     @Override
-    public boolean checkIdleness(long now) {
+    public boolean checkIdleness(long now, BooleanSupplier caughtUp) {
         if (activeSinceCheck) {
             activeSinceCheck = false;
             lastActive = now;
             return false;
         }
         if (idlenessTimeout < 0 || idle || now - lastActive < idlenessTimeout) {
+            return false;
+        }
+        if (!caughtUp.getAsBoolean()) {
+            // Records wait to be read: the split is slow, not idle, and still holds the watermark.
+            lastActive = now;
             return false;
         }
         idle = true;

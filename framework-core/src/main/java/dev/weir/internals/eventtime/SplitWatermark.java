@@ -1,5 +1,7 @@
 package dev.weir.internals.eventtime;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The watermark of one split of a task, and whether the split is idle. Its bookkeeping is
  * checkpointed with the split's offset, so that a restart resumes it where the commit left it.
@@ -15,9 +17,11 @@ public interface SplitWatermark {
     /**
      * Re-evaluates idleness at processing time {@code now}.
      *
+     * @param caughtUp whether the consumer has read everything the split holds; a split with
+     *     records still to read is never idle
      * @return whether the split's idleness changed
      */
-    boolean checkIdleness(long now);
+    boolean checkIdleness(long now, BooleanSupplier caughtUp);
 
     /** The bookkeeping to checkpoint, as text. */
     String snapshot();

@@ -2,6 +2,7 @@ package dev.weir.internals.eventtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -73,12 +74,13 @@ public final class TaskWatermark {
     /**
      * Re-evaluates every split's idleness at processing time {@code now}.
      *
+     * @param caughtUp whether the consumer has read everything a split holds
      * @return whether any split's idleness changed
      */
-    public boolean checkIdleness(long now) {
+    public boolean checkIdleness(long now, Predicate<TopicPartition> caughtUp) {
         boolean changed = false;
-        for (SplitWatermark split : splits.values()) {
-            changed |= split.checkIdleness(now);
+        for (Map.Entry<TopicPartition, SplitWatermark> split : splits.entrySet()) {
+            changed |= split.getValue().checkIdleness(now, () -> caughtUp.test(split.getKey()));
         }
         return changed;
     }

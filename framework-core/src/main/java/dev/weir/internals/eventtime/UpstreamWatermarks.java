@@ -1,5 +1,7 @@
 package dev.weir.internals.eventtime;
 
+import java.util.function.BooleanSupplier;
+
 import java.util.Arrays;
 import java.util.StringJoiner;
 
@@ -59,7 +61,7 @@ public final class UpstreamWatermarks implements SplitWatermark {
     }
 
     @Override
-    public boolean checkIdleness(long now) {
+    public boolean checkIdleness(long now, BooleanSupplier caughtUp) {
         return false;
     }
 

@@ -209,6 +209,12 @@ final class WorkerSession implements AutoCloseable {
         }
     }
 
+    /** Whether the consumer has read all a partition holds, as of its last fetch. */
+    private boolean caughtUp(TopicPartition partition) {
+        OptionalLong lag = consumer.currentLag(partition);
+        return lag.isPresent() && lag.getAsLong() == 0;
+    }
+
     /**
      * Lets idle splits stop holding back their task's watermark, fires the event-time timers that
      * frees, and writes watermarks downstream where due.
@@ -219,7 +225,7 @@ final class WorkerSession implements AutoCloseable {
             if (!watermark.hasEventTime()) {
                 continue;
             }
-            if (watermark.checkIdleness(now) && watermark.advance()) {
+            if (watermark.checkIdleness(now, this::caughtUp) && watermark.advance()) {
                 ActiveTask.set(task);
                 task.fireEventTimers(this::runTimer);
             }

@@ -44,11 +44,22 @@ class SourceSplitWatermarkTest {
     void aSplitWithoutRecordsBecomesIdleOnceTheTimeoutPassesSinceAssignment() {
         SourceSplitWatermark split = new SourceSplitWatermark(0, 1_000, 5_000);
 
-        assertThat(split.checkIdleness(5_999)).isFalse();
+        assertThat(split.checkIdleness(5_999, () -> true)).isFalse();
         assertThat(split.isIdle()).isFalse();
-        assertThat(split.checkIdleness(6_000)).isTrue();
+        assertThat(split.checkIdleness(6_000, () -> true)).isTrue();
         assertThat(split.isIdle()).isTrue();
-        assertThat(split.checkIdleness(9_000)).as("already idle: no change").isFalse();
+        assertThat(split.checkIdleness(9_000, () -> true)).as("already idle: no change").isFalse();
+        assertThat(split.isIdle()).isTrue();
+    }
+
+    @Test
+    void aSplitWithRecordsStillToReadIsNeverIdleAndItsTimeoutRestartsOnceCaughtUp() {
+        SourceSplitWatermark split = new SourceSplitWatermark(0, 1_000, 0);
+
+        assertThat(split.checkIdleness(5_000, () -> false)).as("lagging, not idle").isFalse();
+        assertThat(split.isIdle()).isFalse();
+        assertThat(split.checkIdleness(5_999, () -> true)).as("caught up, but only just").isFalse();
+        assertThat(split.checkIdleness(6_000, () -> true)).isTrue();
         assertThat(split.isIdle()).isTrue();
     }
 
@@ -57,10 +68,10 @@ class SourceSplitWatermarkTest {
         SourceSplitWatermark split = new SourceSplitWatermark(0, 1_000, 0);
 
         split.onTimestamp(10);
-        assertThat(split.checkIdleness(900)).isFalse();
-        assertThat(split.checkIdleness(1_899)).isFalse();
+        assertThat(split.checkIdleness(900, () -> true)).isFalse();
+        assertThat(split.checkIdleness(1_899, () -> true)).isFalse();
         assertThat(split.isIdle()).isFalse();
-        assertThat(split.checkIdleness(1_900)).isTrue();
+        assertThat(split.checkIdleness(1_900, () -> true)).isTrue();
         assertThat(split.isIdle()).isTrue();
     }
 
@@ -68,16 +79,16 @@ class SourceSplitWatermarkTest {
     void anIdleSplitRejoinsWithItsNextRecordAndCanGoIdleAgain() {
         SourceSplitWatermark split = new SourceSplitWatermark(0, 1_000, 0);
         split.onTimestamp(50);
-        split.checkIdleness(0);
-        assertThat(split.checkIdleness(1_000)).isTrue();
+        split.checkIdleness(0, () -> true);
+        assertThat(split.checkIdleness(1_000, () -> true)).isTrue();
 
         split.onTimestamp(40);
 
         assertThat(split.isIdle()).isFalse();
         assertThat(split.watermark()).as("an older record does not lower it").isEqualTo(49);
-        assertThat(split.checkIdleness(1_500)).isFalse();
-        assertThat(split.checkIdleness(2_499)).isFalse();
-        assertThat(split.checkIdleness(2_500)).isTrue();
+        assertThat(split.checkIdleness(1_500, () -> true)).isFalse();
+        assertThat(split.checkIdleness(2_499, () -> true)).isFalse();
+        assertThat(split.checkIdleness(2_500, () -> true)).isTrue();
         assertThat(split.isIdle()).isTrue();
     }
 
@@ -85,7 +96,7 @@ class SourceSplitWatermarkTest {
     void withoutATimeoutASplitNeverBecomesIdle() {
         SourceSplitWatermark split = new SourceSplitWatermark(0, NO_IDLENESS, 0);
 
-        assertThat(split.checkIdleness(Long.MAX_VALUE / 2)).isFalse();
+        assertThat(split.checkIdleness(Long.MAX_VALUE / 2, () -> true)).isFalse();
         assertThat(split.isIdle()).isFalse();
     }
 
@@ -118,7 +129,7 @@ class SourceSplitWatermarkTest {
     @Test
     void restoreClearsIdlenessAndResumesTheHighestTimestamp() {
         SourceSplitWatermark split = new SourceSplitWatermark(0, 1_000, 0);
-        split.checkIdleness(1_000);
+        split.checkIdleness(1_000, () -> true);
         assertThat(split.isIdle()).isTrue();
 
         split.restore("42");

@@ -62,12 +62,12 @@ class TaskWatermarkTest {
         task.addSplit(ORDERS_1, quiet, true);
         busy.onTimestamp(5_001);
         quiet.onTimestamp(1_001);
-        assertThat(task.checkIdleness(0)).isFalse();
+        assertThat(task.checkIdleness(0, p -> true)).isFalse();
         task.advance();
         assertThat(task.current()).isEqualTo(1_000);
 
         busy.onTimestamp(6_001);
-        assertThat(task.checkIdleness(TIMEOUT)).as("the quiet split goes idle").isTrue();
+        assertThat(task.checkIdleness(TIMEOUT, p -> true)).as("the quiet split goes idle").isTrue();
         assertThat(quiet.isIdle()).isTrue();
         assertThat(task.isIdle()).isFalse();
         assertThat(task.advance()).isTrue();
@@ -93,10 +93,10 @@ class TaskWatermarkTest {
         task.addSplit(ORDERS_1, b, true);
         a.onTimestamp(11);
         b.onTimestamp(21);
-        task.checkIdleness(0);
+        task.checkIdleness(0, p -> true);
         task.advance();
 
-        assertThat(task.checkIdleness(TIMEOUT)).isTrue();
+        assertThat(task.checkIdleness(TIMEOUT, p -> true)).isTrue();
         assertThat(task.isIdle()).isTrue();
         assertThat(task.advance()).isFalse();
         assertThat(task.current()).isEqualTo(10);
@@ -111,7 +111,7 @@ class TaskWatermarkTest {
         timed.onTimestamp(1_000);
 
         assertThat(task.hasEventTime()).isTrue();
-        assertThat(task.checkIdleness(10 * TIMEOUT)).isFalse();
+        assertThat(task.checkIdleness(10 * TIMEOUT, p -> true)).isFalse();
         assertThat(task.advance()).isFalse();
         assertThat(task.current()).isEqualTo(Long.MIN_VALUE);
         assertThat(task.metadata(ORDERS_1)).isEqualTo("wm1;" + Long.MIN_VALUE + ";");

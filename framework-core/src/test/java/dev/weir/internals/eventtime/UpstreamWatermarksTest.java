@@ -46,7 +46,7 @@ class UpstreamWatermarksTest {
 
         assertThat(split.isIdle()).isTrue();
         assertThat(split.watermark()).isEqualTo(Long.MIN_VALUE);
-        assertThat(split.checkIdleness(Long.MAX_VALUE)).isFalse();
+        assertThat(split.checkIdleness(Long.MAX_VALUE, () -> true)).isFalse();
     }
 
     @Test
