@@ -4,9 +4,12 @@ import java.util.Objects;
 
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.ReduceFunction;
+import dev.weir.functions.ValueJoiner;
 import dev.weir.internals.functions.ReducingProcessFunction;
 import dev.weir.internals.graph.KeyByTransformation;
 import dev.weir.internals.graph.KeyedProcessTransformation;
+import dev.weir.internals.joining.TableJoinFunction;
+import dev.weir.kafka.KeyValue;
 import dev.weir.windowing.CountTrigger;
 import dev.weir.windowing.GlobalWindow;
 import dev.weir.windowing.GlobalWindows;
@@ -82,13 +85,49 @@ public final class KeyedStream<T, K> {
     }
 
     /**
+     * An interval join of this stream (left) with {@code other} (right), which must be
+     * co-partitioned with it: set the bounds with {@code between}, then {@code process} the pairs.
+     */
+    public <T2> IntervalJoin<T, T2, K> intervalJoin(KeyedStream<T2, K> other) {
+        requireSamePipeline(other);
+        return new IntervalJoin<>(builder, keyBy, other.keyBy);
+    }
+
+    /**
+     * Joins each element with its key's current value in {@code table}, a co-partitioned stream
+     * of a compacted topic's records ({@code null} values delete); an element whose key has no
+     * value is dropped. Give the result a {@code uid}: the table is held in keyed state.
+     *
+     * @param valueSerde the serde of table values in state
+     */
+    public <V, R> DataStream<R> joinTable(KeyedStream<KeyValue<K, V>, K> table, Serde<V> valueSerde,
+                                          ValueJoiner<T, V, R> joiner) {
+        return connect(table).process(new TableJoinFunction<>(Objects.requireNonNull(valueSerde, "valueSerde"),
+                Objects.requireNonNull(joiner, "joiner"), false));
+    }
+
+    /**
+     * As {@link #joinTable}, but an element whose key has no table value is joined with
+     * {@code null} instead of being dropped.
+     */
+    public <V, R> DataStream<R> leftJoinTable(KeyedStream<KeyValue<K, V>, K> table, Serde<V> valueSerde,
+                                              ValueJoiner<T, V, R> joiner) {
+        return connect(table).process(new TableJoinFunction<>(Objects.requireNonNull(valueSerde, "valueSerde"),
+                Objects.requireNonNull(joiner, "joiner"), true));
+    }
+
+    /**
      * This stream and another with the same key, for a two-input keyed operator. Both must be
      * co-partitioned: same partition count, same serialized key.
      */
     public <T2> ConnectedKeyedStreams<T, T2, K> connect(KeyedStream<T2, K> other) {
-        if (other.builder != builder) {
-            throw new IllegalArgumentException("cannot connect streams of different pipelines");
-        }
+        requireSamePipeline(other);
         return new ConnectedKeyedStreams<>(builder, keyBy, other.keyBy);
+    }
+
+    private void requireSamePipeline(KeyedStream<?, K> other) {
+        if (other.builder != builder) {
+            throw new IllegalArgumentException("cannot combine streams of different pipelines");
+        }
     }
 }

@@ -51,6 +51,11 @@ public abstract class Transformation {
         return false;
     }
 
+    /** Whether the node writes late elements to the application's late-data topic, which must then exist. */
+    public boolean writesLateDataTopic() {
+        return false;
+    }
+
     /** A short word for the node's kind, used in generated uids and messages. */
     protected abstract String kind();
 

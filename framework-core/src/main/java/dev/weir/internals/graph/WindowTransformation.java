@@ -34,8 +34,8 @@ public final class WindowTransformation extends Transformation {
         this.function = function;
     }
 
-    /** Whether late elements go to the application's late-data topic, which must then exist. */
-    public boolean usesLateDataTopic() {
+    @Override
+    public boolean writesLateDataTopic() {
         return lateData.usesLateDataTopic();
     }
 

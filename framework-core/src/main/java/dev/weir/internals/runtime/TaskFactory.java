@@ -19,6 +19,7 @@ import dev.weir.internals.eventtime.NoSplitWatermark;
 import dev.weir.internals.eventtime.SourceSplitWatermark;
 import dev.weir.internals.eventtime.UpstreamWatermarks;
 import dev.weir.internals.eventtime.WatermarkEmitter;
+import dev.weir.internals.graph.IntervalJoinTransformation;
 import dev.weir.internals.graph.KeyByTransformation;
 import dev.weir.internals.graph.KeyedCoProcessTransformation;
 import dev.weir.internals.graph.KeyedProcessTransformation;
@@ -31,6 +32,7 @@ import dev.weir.internals.graph.StatelessTransformation;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.graph.UnionTransformation;
 import dev.weir.internals.graph.WindowTransformation;
+import dev.weir.internals.joining.IntervalJoinOperator;
 import dev.weir.internals.operators.FanOut;
 import dev.weir.internals.operators.FilterOperator;
 import dev.weir.internals.operators.FlatMapOperator;
@@ -204,6 +206,11 @@ final class TaskFactory {
                         keySerde.deserializer(), outputOf(node), task);
             });
             return inputIndex == 0 ? operator.first() : operator.second();
+        }
+        if (consumer instanceof IntervalJoinTransformation) {
+            IntervalJoinOperator operator = (IntervalJoinOperator) memo(consumer, () -> ((IntervalJoinTransformation) consumer)
+                    .createOperator(outputOf(consumer), task, topology.lateDataTopic()));
+            return inputIndex == 0 ? operator.left() : operator.right();
         }
         if (consumer instanceof WindowTransformation) {
             return (KeyedInput) memo(consumer, () -> {

@@ -16,7 +16,7 @@ import dev.weir.config.WeirConfig;
 import dev.weir.internals.graph.RepartitionEdge;
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.internals.graph.Stage;
-import dev.weir.internals.graph.WindowTransformation;
+import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.keygroup.KeyGroups;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,7 +57,7 @@ public final class TopicProvisioner {
         int deadLetterPartitions = partitions.values().stream().max(Integer::compare).orElse(1);
         ensure(config.deadLetterTopic(), deadLetterPartitions, Map.of(), partitions);
         boolean lateDataTopic = stages.stream().flatMap(s -> s.nodes().stream())
-                .anyMatch(n -> n instanceof WindowTransformation w && w.usesLateDataTopic());
+                .anyMatch(Transformation::writesLateDataTopic);
         if (lateDataTopic) {
             ensure(ResolvedTopology.lateDataTopic(config.applicationId()), deadLetterPartitions, Map.of(), partitions);
         }
