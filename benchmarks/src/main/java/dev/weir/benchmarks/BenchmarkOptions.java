@@ -22,7 +22,7 @@ final class BenchmarkOptions {
     static final String USAGE = String.join(System.lineSeparator(),
             "Options (program argument name=value, or system property bench.name):",
             "  records=2000000            records pre-loaded into the input topic",
-            "  workloads=bare,bare-alos,passthrough,count",
+            "  workloads=bare,bare-alos,passthrough,count,window-count",
             "                             bare: transactional consume-produce loop (the baseline)",
             "                             bare-alos: plain consume-produce loop, commitSync every second",
             "                             passthrough: Weir source -> map(identity) -> sink",
@@ -72,7 +72,7 @@ final class BenchmarkOptions {
         rounds = Integer.parseInt(get(values, "rounds", "3"));
         warmupRounds = Integer.parseInt(get(values, "warmup-rounds", "1"));
         workloads = new ArrayList<>();
-        for (String name : list(get(values, "workloads", "bare,bare-alos,passthrough,count"))) {
+        for (String name : list(get(values, "workloads", "bare,bare-alos,passthrough,count,window-count"))) {
             workloads.add(Workload.parse(name));
         }
         guarantees = new ArrayList<>();

@@ -1,16 +1,34 @@
 package dev.weir.benchmarks;
 
+import java.time.Duration;
+
+import dev.weir.eventtime.WatermarkStrategy;
 import dev.weir.examples.RunningCount;
+import dev.weir.functions.AggregateFunction;
+import dev.weir.functions.Collector;
+import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KafkaSink;
 import dev.weir.kafka.KafkaSource;
 import dev.weir.kafka.KeyValue;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
+import dev.weir.windowing.TimeWindow;
+import dev.weir.windowing.TumblingEventTimeWindows;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The Weir pipelines measured, written as a user would write them. */
 final class BenchmarkPipelines {
+
+    /** The window of the windowed count. */
+    static final Duration WINDOW = Duration.ofSeconds(10);
+    /** The watermark's out-of-orderness bound in the windowed count. */
+    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(1);
+    /** Where the windowed count's event time starts. */
+    static final long EPOCH = 1_700_000_000_000L;
+    /** Input records per millisecond of event time: 500,000 per 10 s window. */
+    static final long RECORDS_PER_MILLI = 50;
 
     private BenchmarkPipelines() {
     }
@@ -21,6 +39,8 @@ final class BenchmarkPipelines {
                 return passThrough(input, output);
             case COUNT:
                 return RunningCount.pipeline(input, output);
+            case WINDOW_COUNT:
+                return windowCount(input, output);
             default:
                 throw new IllegalArgumentException(workload + " is not a Weir pipeline");
         }
@@ -35,7 +55,70 @@ final class BenchmarkPipelines {
         return builder.build();
     }
 
+    /**
+     * {@code input} in event time → count per key in tumbling {@link #WINDOW} windows →
+     * {@code output} as {@code key → <window start>:<count>}. The event time of record {@code i}
+     * (its value starts with {@code i:}) is {@link #eventTime(long)}; each partition's records
+     * come in index order, so event time only grows, but the watermark allows a second of
+     * disorder, as a user would.
+     */
+    static Pipeline windowCount(String input, String output) {
+        PipelineBuilder builder = new PipelineBuilder();
+        builder.source(KafkaSource.keyValues(input, new StringDeserializer(), new StringDeserializer()),
+                        WatermarkStrategy.<KeyValue<String, String>>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                                .withTimestampAssigner((record, recordTimestamp) -> eventTime(indexOf(record.value()))))
+                .reinterpretAsKeyed(KeyValue::key, Serdes.String())
+                .window(TumblingEventTimeWindows.of(WINDOW))
+                .aggregate(new Count(), Serdes.Long(), new WindowLabel()).uid("window-count")
+                .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new StringSerializer()));
+        return builder.build();
+    }
+
+    /** The event time of input record {@code index}: {@link #RECORDS_PER_MILLI} records per millisecond from {@link #EPOCH}. */
+    static long eventTime(long index) {
+        return EPOCH + index / RECORDS_PER_MILLI;
+    }
+
+    private static long indexOf(String value) {
+        int colon = value.indexOf(':');
+        return Long.parseLong(colon < 0 ? value : value.substring(0, colon));
+    }
+
     private static KeyValue<String, String> identity(KeyValue<String, String> record) {
         return record;
+    }
+
+    /** Counts elements. */
+    static final class Count implements AggregateFunction<KeyValue<String, String>, Long, Long> {
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(KeyValue<String, String> value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    /** Emits {@code key → <window start>:<count>}. */
+    static final class WindowLabel extends ProcessWindowFunction<Long, KeyValue<String, String>, String, TimeWindow> {
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<Long> counts,
+                            Collector<KeyValue<String, String>> out) {
+            counts.forEach(count -> out.collect(KeyValue.of(key, context.window().start() + ":" + count)));
+        }
     }
 }

@@ -26,16 +26,19 @@ final class InputData {
     final int partitions;
     final String[] keys;
     final long[] recordsPerKey;
+    /** The key index of each record, in order: what the windowed count is checked against. */
+    final int[] keyOfRecord;
     final Map<TopicPartition, Long> endOffsets;
     final double loadSeconds;
 
     private InputData(String topic, long records, int partitions, String[] keys, long[] recordsPerKey,
-                      Map<TopicPartition, Long> endOffsets, double loadSeconds) {
+                      int[] keyOfRecord, Map<TopicPartition, Long> endOffsets, double loadSeconds) {
         this.topic = topic;
         this.records = records;
         this.partitions = partitions;
         this.keys = keys;
         this.recordsPerKey = recordsPerKey;
+        this.keyOfRecord = keyOfRecord;
         this.endOffsets = Map.copyOf(endOffsets);
         this.loadSeconds = loadSeconds;
     }
@@ -45,6 +48,7 @@ final class InputData {
         kafka.createTopic(topic, options.partitions);
         String[] keys = keyNames(options.keys);
         long[] perKey = new long[keys.length];
+        int[] keyOfRecord = new int[Math.toIntExact(records)];
         String filler = "x".repeat(options.valueBytes);
         SplittableRandom random = new SplittableRandom(SEED);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -60,6 +64,7 @@ final class InputData {
             for (long i = 0; i < records; i++) {
                 int k = random.nextInt(keys.length);
                 perKey[k]++;
+                keyOfRecord[(int) i] = k;
                 String prefix = Long.toString(i);
                 String value = prefix.length() >= filler.length() ? prefix
                         : prefix + ':' + filler.substring(Math.min(filler.length(), prefix.length() + 1));
@@ -85,7 +90,7 @@ final class InputData {
             throw new IllegalStateException("the input topic " + topic + " holds " + total + " records, expected "
                     + records + " (does it exist from an earlier run?)");
         }
-        return new InputData(topic, records, options.partitions, keys, perKey, ends, seconds);
+        return new InputData(topic, records, options.partitions, keys, perKey, keyOfRecord, ends, seconds);
     }
 
     /** {@code key-00000} … with as many digits as the largest index needs. */

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,8 +43,59 @@ final class OutputVerifier {
         }
         long[] seen = new long[input.keys.length];
         long[] maxCount = new long[input.keys.length];
-        long records = 0;
-        long unknownKeys = 0;
+        long[] records = new long[1];
+        long[] unknownKeys = new long[1];
+        String failure = readCommitted(bootstrapServers, topic, partitions, r -> {
+            records[0]++;
+            Integer k = r.key() == null ? null : keyIndex.get(new String(r.key(), StandardCharsets.UTF_8));
+            if (k == null) {
+                unknownKeys[0]++;
+                return;
+            }
+            seen[k]++;
+            if (countValues && r.value() != null && r.value().length == Long.BYTES) {
+                maxCount[k] = Math.max(maxCount[k], ByteBuffer.wrap(r.value()).getLong());
+            }
+        });
+        if (failure != null) {
+            return new Verdict(records[0], false, failure);
+        }
+        long keysMissing = 0;
+        long recordsMissing = 0;
+        long keysDuplicated = 0;
+        long recordsDuplicated = 0;
+        long wrongCounts = 0;
+        for (int k = 0; k < seen.length; k++) {
+            long expected = input.recordsPerKey[k];
+            if (seen[k] < expected) {
+                keysMissing++;
+                recordsMissing += expected - seen[k];
+            } else if (seen[k] > expected) {
+                keysDuplicated++;
+                recordsDuplicated += seen[k] - expected;
+            }
+            if (countValues && maxCount[k] != input.recordsPerKey[k]) {
+                wrongCounts++;
+            }
+        }
+        boolean ok = records[0] == input.records && unknownKeys[0] == 0 && keysMissing == 0 && keysDuplicated == 0
+                && wrongCounts == 0;
+        String summary = ok ? "ok" : String.format(Locale.ROOT,
+                "%,d records for %,d inputs: %,d missing (%d keys), %,d extra (%d keys)%s%s",
+                records[0], input.records, recordsMissing, keysMissing, recordsDuplicated, keysDuplicated,
+                countValues ? ", " + wrongCounts + " keys with a wrong final count" : "",
+                unknownKeys[0] > 0 ? ", " + unknownKeys[0] + " records with unknown keys" : "");
+        return new Verdict(records[0], ok, summary);
+    }
+
+    /**
+     * Hands every committed record of {@code topic} to {@code sink}, reading to the end the
+     * topic had when reading began.
+     *
+     * @return {@code null}, or why the topic could not be read to its end
+     */
+    static String readCommitted(String bootstrapServers, String topic, int partitions,
+                                Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "weir-benchmark-verifier");
@@ -66,49 +117,12 @@ final class OutputVerifier {
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!reachedEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    return new Verdict(records, false, "could not read " + topic + " to its end within " + READ_TIMEOUT);
+                    return "could not read " + topic + " to its end within " + READ_TIMEOUT;
                 }
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    records++;
-                    Integer k = r.key() == null ? null : keyIndex.get(new String(r.key(), StandardCharsets.UTF_8));
-                    if (k == null) {
-                        unknownKeys++;
-                        continue;
-                    }
-                    seen[k]++;
-                    if (countValues && r.value() != null && r.value().length == Long.BYTES) {
-                        maxCount[k] = Math.max(maxCount[k], ByteBuffer.wrap(r.value()).getLong());
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(sink);
             }
         }
-        long keysMissing = 0;
-        long recordsMissing = 0;
-        long keysDuplicated = 0;
-        long recordsDuplicated = 0;
-        long wrongCounts = 0;
-        for (int k = 0; k < seen.length; k++) {
-            long expected = input.recordsPerKey[k];
-            if (seen[k] < expected) {
-                keysMissing++;
-                recordsMissing += expected - seen[k];
-            } else if (seen[k] > expected) {
-                keysDuplicated++;
-                recordsDuplicated += seen[k] - expected;
-            }
-            if (countValues && maxCount[k] != input.recordsPerKey[k]) {
-                wrongCounts++;
-            }
-        }
-        boolean ok = records == input.records && unknownKeys == 0 && keysMissing == 0 && keysDuplicated == 0
-                && wrongCounts == 0;
-        String summary = ok ? "ok" : String.format(Locale.ROOT,
-                "%,d records for %,d inputs: %,d missing (%d keys), %,d extra (%d keys)%s%s",
-                records, input.records, recordsMissing, keysMissing, recordsDuplicated, keysDuplicated,
-                countValues ? ", " + wrongCounts + " keys with a wrong final count" : "",
-                unknownKeys > 0 ? ", " + unknownKeys + " records with unknown keys" : "");
-        return new Verdict(records, ok, summary);
+        return null;
     }
 
     private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {

@@ -229,8 +229,10 @@ public final class ThroughputBenchmark {
                              ProgressWatcher.Progress progress, long deadLettered, String internalTopicPrefix) {
         OutputVerifier.Verdict verdict = null;
         if (options.verify && progress.failure == null) {
-            verdict = OutputVerifier.verify(bootstrapServers, output, input.partitions, input,
-                    configuration.workload() == Workload.COUNT);
+            verdict = configuration.workload() == Workload.WINDOW_COUNT
+                    ? WindowCountVerifier.verify(bootstrapServers, output, input)
+                    : OutputVerifier.verify(bootstrapServers, output, input.partitions, input,
+                            configuration.workload() == Workload.COUNT);
         }
         RunResult result = new RunResult(configuration, round, input.records, progress, verdict, deadLettered);
         if (result.completed()) {

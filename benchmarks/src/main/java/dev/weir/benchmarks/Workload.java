@@ -12,7 +12,9 @@ enum Workload {
     /** Weir: source → map(identity) → sink, stateless. */
     PASSTHROUGH("passthrough", true),
     /** Weir: running count per key in {@code ValueState<Long>}, one output per input. */
-    COUNT("count", true);
+    COUNT("count", true),
+    /** Weir: count per key in tumbling 10 s event-time windows, one output per key and window. */
+    WINDOW_COUNT("window-count", true);
 
     private final String label;
     private final boolean weir;
@@ -46,6 +48,7 @@ enum Workload {
         if (n.equals("running-count")) {
             return COUNT;
         }
-        throw new IllegalArgumentException("unknown workload '" + name + "': bare, bare-alos, passthrough or count");
+        throw new IllegalArgumentException(
+                "unknown workload '" + name + "': bare, bare-alos, passthrough, count or window-count");
     }
 }

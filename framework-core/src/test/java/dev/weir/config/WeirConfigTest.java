@@ -175,6 +175,7 @@ class WeirConfigTest {
                 invalid("weir.checkpoint.timeout", b -> b.checkpointTimeout(Duration.ofSeconds(-5))),
                 invalid("weir.checkpoint.timeout", b -> b.checkpointTimeout(null)),
                 invalid("weir.transaction.timeout", b -> b.transactionTimeout(Duration.ZERO)),
+                invalid("weir.watermark.interval", b -> b.watermarkInterval(Duration.ZERO)),
                 invalid("weir.checkpoint.min-pause", b -> b.checkpointMinPause(Duration.ofMillis(-1))),
                 invalid("weir.checkpoint.min-pause", b -> b.checkpointMinPause(null)),
                 invalid("weir.checkpoint.tolerable-failures", b -> b.tolerableCheckpointFailures(-1)),
@@ -259,7 +260,8 @@ class WeirConfigTest {
                 "weir.errors.dead-letter-topic", "dead-orders",
                 "weir.internal-topics.replication-factor", "3",
                 "weir.repartition.partitions", "12",
-                "weir.transaction.timeout", "30s");
+                "weir.transaction.timeout", "30s",
+                "weir.watermark.interval", "50ms");
 
         assertThat(config.instanceId()).contains("node-7");
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/weir"));
@@ -270,6 +272,7 @@ class WeirConfigTest {
         assertThat(config.internalTopicReplicationFactor()).isEqualTo((short) 3);
         assertThat(config.repartitionPartitions()).isEqualTo(12);
         assertThat(config.transactionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.watermarkInterval()).isEqualTo(Duration.ofMillis(50));
     }
 
     @Test

@@ -177,6 +177,7 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
 
     /** Fires every processing-time timer due at {@code now}, each through {@code runner}. */
     void fireTimers(long now, TimerRunner runner) {
+        currentRecord = null;
         fire(timers, now, TimeDomain.PROCESSING_TIME, runner);
     }
 

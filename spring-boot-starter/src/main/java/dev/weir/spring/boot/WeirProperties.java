@@ -80,6 +80,8 @@ public class WeirProperties {
 
     private final Transaction transaction = new Transaction();
 
+    private final Watermark watermark = new Watermark();
+
     private final Query query = new Query();
 
     /**
@@ -107,6 +109,7 @@ public class WeirProperties {
         map.from(internalTopics.replicationFactor).to(builder::internalTopicReplicationFactor);
         map.from(repartition.partitions).to(builder::repartitionPartitions);
         map.from(transaction.timeout).to(builder::transactionTimeout);
+        map.from(watermark.interval).to(builder::watermarkInterval);
         kafka.forEach((name, value) -> {
             if (name.startsWith("consumer.")) {
                 builder.consumerProperty(name.substring("consumer.".length()), value);
@@ -260,9 +263,34 @@ public class WeirProperties {
         return transaction;
     }
 
+    /** {@code weir.watermark}. */
+    public Watermark getWatermark() {
+        return watermark;
+    }
+
     /** {@code weir.query}. */
     public Query getQuery() {
         return query;
+    }
+
+    /** {@code weir.watermark.*}. */
+    public static class Watermark {
+
+        /**
+         * Least time between two watermarks a task writes into the repartition topics it feeds;
+         * shorter makes windows behind a repartition fire sooner, at the cost of more records.
+         */
+        private Duration interval = Duration.ofMillis(200);
+
+        /** {@code weir.watermark.interval}. */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** Sets {@code weir.watermark.interval}. */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
     }
 
     /** {@code weir.checkpoint.*}. */

@@ -118,7 +118,7 @@ class WeirAutoConfigurationTest {
                 "weir.restart.failure-rate.max-failures=4", "weir.restart.failure-rate.interval=2m",
                 "weir.restart.failure-rate.delay=3s", "weir.state.memory=64MB",
                 "weir.internal-topics.replication-factor=3", "weir.repartition.partitions=12",
-                "weir.transaction.timeout=30s", "weir.kafka.client.rack=eu-1a", "weir.kafka.consumer.max.poll.records=500",
+                "weir.transaction.timeout=30s", "weir.watermark.interval=50ms", "weir.kafka.client.rack=eu-1a", "weir.kafka.consumer.max.poll.records=500",
                 "weir.kafka.producer.linger.ms=10", "weir.kafka.admin.retries=7").run(context -> {
                     WeirConfig config = context.getBean(WeirConfig.class);
                     assertThat(config.instanceId()).contains("node-7");
@@ -138,6 +138,7 @@ class WeirAutoConfigurationTest {
                     assertThat(config.internalTopicReplicationFactor()).isEqualTo((short) 3);
                     assertThat(config.repartitionPartitions()).isEqualTo(12);
                     assertThat(config.transactionTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(config.watermarkInterval()).isEqualTo(Duration.ofMillis(50));
                     assertThat(config.kafkaProperties()).containsEntry("client.rack", "eu-1a");
                     assertThat(config.consumerProperties()).containsEntry("max.poll.records", "500");
                     assertThat(config.producerProperties()).containsEntry("linger.ms", "10");
