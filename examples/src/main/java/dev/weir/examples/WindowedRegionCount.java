@@ -45,7 +45,7 @@ public final class WindowedRegionCount {
                         .withIdleness(Duration.ofSeconds(3)))
                 .keyBy(WindowedRegionCount::region, Serdes.String(), Serdes.String())
                 .window(TumblingEventTimeWindows.of(WINDOW))
-                .aggregate(new Count(), Serdes.Long(), new LabelWithWindow()).uid("region-window-count")
+                .aggregate(new Count<>(), Serdes.Long(), new LabelWithWindow()).uid("region-window-count")
                 .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new LongSerializer()));
         return builder.build();
     }
@@ -60,8 +60,12 @@ public final class WindowedRegionCount {
         return event.split(",", 3)[2];
     }
 
-    /** Counts elements. */
-    static final class Count implements AggregateFunction<String, Long, Long> {
+    /**
+     * Counts elements.
+     *
+     * @param <T> the element type
+     */
+    public static final class Count<T> implements AggregateFunction<T, Long, Long> {
 
         @Override
         public Long createAccumulator() {
@@ -69,7 +73,7 @@ public final class WindowedRegionCount {
         }
 
         @Override
-        public Long add(String value, Long accumulator) {
+        public Long add(T value, Long accumulator) {
             return accumulator + 1;
         }
 

@@ -96,6 +96,49 @@ class EventTimeWindowTest {
                 .containsExactly("7");
     }
 
+    /**
+     * Two event-time windows chained in one task: per-20 ms counts, summed per 60 ms. The first
+     * window's results (stamped 19, 39, 59) must reach the second before its own watermark moves,
+     * or they would be late for it.
+     */
+    @Test
+    void aWindowChainedAfterAnotherReceivesItsResultsOnTime(@TempDir Path stateDir) {
+        String app = "chained";
+        kafka.createTopic(app + "-in", 1);
+        kafka.createTopic(app + "-out", 1);
+        produce(app, new long[] {1, 25, 45, 100});
+        PipelineBuilder builder = new PipelineBuilder();
+        builder.source(KafkaSource.keyValues(app + "-in", new StringDeserializer(), new StringDeserializer()),
+                        WatermarkStrategy.<KeyValue<String, String>>forBoundedOutOfOrderness(Duration.ofMillis(4))
+                                .withTimestampAssigner((event, recordTimestamp) -> Long.parseLong(event.value())))
+                .reinterpretAsKeyed(KeyValue::key, Serdes.String())
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(20)))
+                .aggregate(new WindowedRegionCount.Count<>(), Serdes.Long()).uid("per-20")
+                .reinterpretAsKeyed(count -> "k", Serdes.String())
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(60)))
+                .reduce(Long::sum, Serdes.Long()).uid("per-60")
+                .map(sum -> KeyValue.of("k", Long.toString(sum)))
+                .sinkTo(KafkaSink.keyValues(app + "-out", new StringSerializer(), new StringSerializer()));
+        WeirConfig config = WeirConfig.custom().applicationId(app).bootstrapServers(kafka.bootstrapServers())
+                .stateDir(stateDir).build();
+        try (WeirRuntime runtime = new WeirRuntime(builder.build(), config)) {
+            runtime.start();
+            checker(app).awaitCommittedRecords(1, Duration.ofSeconds(60));
+        }
+
+        assertExactlyOnceInOrder(app, "3");
+    }
+
+    private static void produce(String app, long[] events) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (long event : events) {
+                producer.send(new ProducerRecord<>(app + "-in", "k", Long.toString(event)));
+            }
+        }
+    }
+
     private static void assertExactlyOnceInOrder(String app, String... results) {
         CheckReport<String, String> report = checker(app).checkPerKeySequences(Map.of("k", List.of(results)));
         assertThat(report.isExactlyOnce()).as(report.toString()).isTrue();
@@ -104,13 +147,7 @@ class EventTimeWindowTest {
     private static void run(String app, Path stateDir, Duration allowedLateness, long[] events, int outputs) {
         kafka.createTopic(app + "-in", 1);
         kafka.createTopic(app + "-out", 1);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            for (long event : events) {
-                producer.send(new ProducerRecord<>(app + "-in", "k", Long.toString(event)));
-            }
-        }
+        produce(app, events);
         WeirConfig config = WeirConfig.custom().applicationId(app).bootstrapServers(kafka.bootstrapServers())
                 .stateDir(stateDir).build();
         try (WeirRuntime runtime = new WeirRuntime(pipeline(app, allowedLateness), config)) {

@@ -12,6 +12,7 @@ import dev.weir.internals.windowing.LateDataPolicy;
 import dev.weir.internals.windowing.WindowContentsFactory;
 import dev.weir.internals.windowing.WindowFunctionRunner;
 import dev.weir.kafka.KafkaSink;
+import dev.weir.windowing.MergingWindowAssigner;
 import dev.weir.windowing.Trigger;
 import dev.weir.windowing.Window;
 import dev.weir.windowing.WindowAssigner;
@@ -158,6 +159,10 @@ public final class WindowedStream<T, K, W extends Window> {
     }
 
     private <R> DataStream<R> window(WindowContentsFactory<T, ?> contents, WindowFunctionRunner<?, R, K, W> function) {
+        if (assigner instanceof MergingWindowAssigner && !trigger.canMerge()) {
+            throw new IllegalArgumentException(assigner + " merges windows, but the trigger " + trigger
+                    + " cannot merge: use a trigger whose canMerge() is true");
+        }
         return new DataStream<>(builder, builder.add(new WindowTransformation(builder.nextId(), keyBy, assigner, trigger,
                 allowedLateness, lateData, contents, function)));
     }

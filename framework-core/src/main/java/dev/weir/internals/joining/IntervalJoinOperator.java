@@ -8,11 +8,11 @@ import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessJoinFunction;
 import dev.weir.functions.TimeDomain;
 import dev.weir.internals.operators.KeyedInput;
+import dev.weir.internals.operators.OperatorEventTime;
 import dev.weir.internals.operators.OperatorException;
 import dev.weir.internals.operators.Output;
 import dev.weir.internals.operators.TaskContext;
 import dev.weir.internals.operators.TimerTarget;
-import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.windowing.LateElements;
 import dev.weir.state.MapState;
 import dev.weir.state.MapStateDescriptor;
@@ -48,7 +48,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
     private final TaskContext task;
     private final MapState<Long, List<T1>> leftBuffer;
     private final MapState<Long, List<T2>> rightBuffer;
-    private final InternalTimerService cleanupTimers;
+    private final OperatorEventTime eventTime;
     private final Collector<OUT> collector;
     private final PairContext context = new PairContext();
 
@@ -69,7 +69,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
         this.collector = next::push;
         this.leftBuffer = task.keyedState(uid, new MapStateDescriptor<>("__left", Serdes.Long(), new ListSerde<>(leftSerde)));
         this.rightBuffer = task.keyedState(uid, new MapStateDescriptor<>("__right", Serdes.Long(), new ListSerde<>(rightSerde)));
-        this.cleanupTimers = task.eventTimers(uid, this);
+        this.eventTime = task.eventTime(uid, this);
     }
 
     /** The left input. */
@@ -77,7 +77,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
         return (key, keyBytes, keyGroup, value) -> {
             long timestamp = enter(keyBytes, keyGroup);
             if (isLate(timestamp)) {
-                leftLate.late(value, timestamp);
+                leftLate.late(value, timestamp, eventTime.watermark());
                 return;
             }
             buffer(leftBuffer, timestamp, value);
@@ -90,7 +90,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
                 }
             }
             task.keyContext().setNamespace(LEFT_CLEANUP);
-            cleanupTimers.registerTimer(upper > 0 ? timestamp + upper : timestamp);
+            eventTime.timers().registerTimer(upper > 0 ? timestamp + upper : timestamp);
         };
     }
 
@@ -99,7 +99,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
         return (key, keyBytes, keyGroup, value) -> {
             long timestamp = enter(keyBytes, keyGroup);
             if (isLate(timestamp)) {
-                rightLate.late(value, timestamp);
+                rightLate.late(value, timestamp, eventTime.watermark());
                 return;
             }
             buffer(rightBuffer, timestamp, value);
@@ -112,7 +112,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
                 }
             }
             task.keyContext().setNamespace(RIGHT_CLEANUP);
-            cleanupTimers.registerTimer(lower <= 0 ? timestamp - lower : timestamp);
+            eventTime.timers().registerTimer(lower <= 0 ? timestamp - lower : timestamp);
         };
     }
 
@@ -135,7 +135,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT> implements TimerTarget {
 
     /** Behind the watermark, as for windows: what it could have matched may be gone already. */
     private boolean isLate(long timestamp) {
-        return timestamp <= task.currentWatermark();
+        return timestamp <= eventTime.watermark();
     }
 
     private static <T> void buffer(MapState<Long, List<T>> buffer, long timestamp, T value) {

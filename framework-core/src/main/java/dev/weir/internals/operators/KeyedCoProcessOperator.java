@@ -19,7 +19,7 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> implements TimerTarget {
         this.function = function;
         this.context = new KeyedOperatorContext<>(uid, task, keyDeserializer);
         this.collector = next::push;
-        context.bindTimers(task.processingTimers(uid, this), task.eventTimers(uid, this));
+        context.bindTimers(task.processingTimers(uid, this), task.eventTime(uid, this));
     }
 
     /** The first input. */

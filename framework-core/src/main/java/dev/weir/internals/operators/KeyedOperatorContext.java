@@ -18,7 +18,7 @@ final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerConte
     private final TaskContext task;
     private final Deserializer<K> keyDeserializer;
     private InternalTimerService timers;
-    private InternalTimerService eventTimers;
+    private OperatorEventTime eventTime;
     private K currentKey;
     private TimeDomain timeDomain;
 
@@ -28,9 +28,9 @@ final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerConte
         this.keyDeserializer = keyDeserializer;
     }
 
-    void bindTimers(InternalTimerService processingTimers, InternalTimerService eventTimers) {
+    void bindTimers(InternalTimerService processingTimers, OperatorEventTime eventTime) {
         this.timers = processingTimers;
-        this.eventTimers = eventTimers;
+        this.eventTime = eventTime;
     }
 
     /**
@@ -81,17 +81,17 @@ final class KeyedOperatorContext<K> implements KeyedProcessFunction.OnTimerConte
 
     @Override
     public long currentWatermark() {
-        return task.currentWatermark();
+        return eventTime.watermark();
     }
 
     @Override
     public void registerEventTimeTimer(long time) {
-        eventTimers.registerTimer(time);
+        eventTime.timers().registerTimer(time);
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
-        eventTimers.deleteTimer(time);
+        eventTime.timers().deleteTimer(time);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class KeyedProcessOperator<K, I, O> implements KeyedInput<I, K>, Ti
         this.function = function;
         this.context = new KeyedOperatorContext<>(uid, task, keyDeserializer);
         this.collector = next::push;
-        context.bindTimers(task.processingTimers(uid, this), task.eventTimers(uid, this));
+        context.bindTimers(task.processingTimers(uid, this), task.eventTime(uid, this));
     }
 
     @Override

@@ -30,9 +30,6 @@ public interface TaskContext {
     /** The wall clock, in epoch milliseconds. */
     long currentProcessingTime();
 
-    /** The task's watermark; {@link Long#MIN_VALUE} until it has one. */
-    long currentWatermark();
-
     /** The consumed record being processed, or {@code null} while a timer fires. */
     ConsumerRecord<byte[], byte[]> currentRecord();
 
@@ -51,6 +48,9 @@ public interface TaskContext {
      */
     <S extends State> S keyedState(String operatorUid, StateDescriptor<S, ?> descriptor);
 
-    /** The event-time timers of an operator in this task; they fire as the watermark passes them. */
-    InternalTimerService eventTimers(String operatorUid, TimerTarget target);
+    /**
+     * The event time of an operator in this task: its event-time timers, which fire as its
+     * watermark passes them, and that watermark, which follows the task's, upstream operators first.
+     */
+    OperatorEventTime eventTime(String operatorUid, TimerTarget target);
 }

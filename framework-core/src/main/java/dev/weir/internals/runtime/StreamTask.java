@@ -14,9 +14,11 @@ import dev.weir.internals.context.StateValues;
 import dev.weir.internals.eventtime.SplitWatermark;
 import dev.weir.internals.eventtime.TaskWatermark;
 import dev.weir.internals.eventtime.WatermarkEmitter;
+import dev.weir.internals.operators.OperatorEventTime;
 import dev.weir.internals.operators.RecordSink;
 import dev.weir.internals.operators.SplitInput;
 import dev.weir.internals.operators.TaskContext;
+import dev.weir.internals.operators.TaskTimers;
 import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.state.KeyContext;
@@ -39,8 +41,7 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     private final RecordSink sink;
     private final KeyContext keyContext = new KeyContext();
     private final Map<TopicPartition, SplitInput> inputs = new LinkedHashMap<>();
-    private final List<TimerBinding> timers = new ArrayList<>();
-    private final List<TimerBinding> eventTimers = new ArrayList<>();
+    private final TaskTimers timers = new TaskTimers();
     private final TaskWatermark watermark = new TaskWatermark();
     private WatermarkEmitter watermarkEmitter;
     private State[] states = new State[0];
@@ -166,36 +167,39 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         return backend != null && backend.hasStagedChanges();
     }
 
+    /** Puts the task's timers in chain order: {@code uidsUpstreamFirst} lists its operators, upstream first. */
+    void orderOperators(List<String> uidsUpstreamFirst) {
+        timers.order(uidsUpstreamFirst);
+    }
+
     /** The earliest processing-time timer of the task, {@code Long.MAX_VALUE} if none. */
     long nextTimerTime() {
-        long next = Long.MAX_VALUE;
-        for (TimerBinding binding : timers) {
-            next = Math.min(next, binding.service.nextTimerTime());
-        }
-        return next;
+        return timers.nextProcessingTime();
     }
 
     /** Fires every processing-time timer due at {@code now}, each through {@code runner}. */
     void fireTimers(long now, TimerRunner runner) {
         currentRecord = null;
-        fire(timers, now, TimeDomain.PROCESSING_TIME, runner);
+        timers.fireProcessingTimers(now, (target, timestamp, domain) -> runner.run(this, target, timestamp, domain));
     }
 
     /**
-     * Fires every event-time timer at or below the watermark, each through {@code runner}:
-     * operator by operator in chain order, each operator's timers in timestamp order.
+     * Brings the operators to the task's watermark, upstream first, each firing its event-time
+     * timers at or below it, in timestamp order.
      */
     void fireEventTimers(TimerRunner runner) {
         currentRecord = null;
-        fire(eventTimers, watermark.current(), TimeDomain.EVENT_TIME, runner);
+        timers.advanceWatermark(watermark.current(), (target, timestamp, domain) -> runner.run(this, target, timestamp, domain));
     }
 
-    private void fire(List<TimerBinding> bindings, long upTo, TimeDomain domain, TimerRunner runner) {
-        for (TimerBinding binding : bindings) {
-            if (binding.service.nextTimerTime() <= upTo) {
-                binding.service.fireTimersUpTo(upTo, timestamp -> runner.run(this, binding.target, timestamp, domain));
-            }
-        }
+    /** Whether an operator registered an event-time timer at or below its watermark, which must fire now. */
+    boolean hasEventTimersDue() {
+        return timers.hasEventTimersDue();
+    }
+
+    /** Sets the operators' watermarks to the task's, firing nothing: after its watermark was restored. */
+    void resetOperatorWatermarks() {
+        timers.resetWatermark(watermark.current());
     }
 
     /**
@@ -256,11 +260,6 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     }
 
     @Override
-    public long currentWatermark() {
-        return watermark.current();
-    }
-
-    @Override
     public ConsumerRecord<byte[], byte[]> currentRecord() {
         return currentRecord;
     }
@@ -278,7 +277,7 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     @Override
     public InternalTimerService processingTimers(String operatorUid, TimerTarget target) {
         InternalTimerService service = backend.timerService(operatorUid, "processing", keyContext);
-        timers.add(new TimerBinding(service, target));
+        timers.addProcessingTimers(operatorUid, service, target);
         return service;
     }
 
@@ -288,10 +287,8 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     }
 
     @Override
-    public InternalTimerService eventTimers(String operatorUid, TimerTarget target) {
-        InternalTimerService service = backend.timerService(operatorUid, "event", keyContext);
-        eventTimers.add(new TimerBinding(service, target));
-        return service;
+    public OperatorEventTime eventTime(String operatorUid, TimerTarget target) {
+        return timers.addEventTimers(operatorUid, backend.timerService(operatorUid, "event", keyContext), target);
     }
 
     @Override
@@ -318,15 +315,5 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     @FunctionalInterface
     interface TimerRunner {
         void run(StreamTask task, TimerTarget target, long timestamp, TimeDomain domain);
-    }
-
-    private static final class TimerBinding {
-        final InternalTimerService service;
-        final TimerTarget target;
-
-        TimerBinding(InternalTimerService service, TimerTarget target) {
-            this.service = service;
-            this.target = target;
-        }
     }
 }

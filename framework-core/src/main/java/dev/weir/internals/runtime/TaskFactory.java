@@ -100,6 +100,7 @@ final class TaskFactory {
             task.addInput(new TopicPartition(edge.topic(), partition), repartitionInput(edge, watermarks),
                     watermarks, topology.hasEventTime(upstream));
         }
+        task.orderOperators(stage.nodes().stream().map(Transformation::uid).toList());
         if (!stage.outputs().isEmpty() && topology.hasEventTime(stage)) {
             Map<String, Integer> outputs = new HashMap<>();
             stage.outputs().forEach(edge -> outputs.put(edge.topic(), topology.partitions(edge.topic())));

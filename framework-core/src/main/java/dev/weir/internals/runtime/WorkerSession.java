@@ -204,7 +204,7 @@ final class WorkerSession implements AutoCloseable {
         }
         split.nextOffset = record.offset() + 1;
         // Per record, not per poll: which elements are late must not depend on how polls batch them.
-        if (task.watermark().hasEventTime() && task.watermark().advance()) {
+        if (task.watermark().hasEventTime() && (task.watermark().advance() || task.hasEventTimersDue())) {
             task.fireEventTimers(this::runTimer);
         }
     }
@@ -469,6 +469,7 @@ final class WorkerSession implements AutoCloseable {
             }
         }
         task.watermark().restore(committed);
+        task.resetOperatorWatermarks();
         if (task.watermarkEmitter() != null) {
             task.watermarkEmitter().forgetEmitted();
         }

@@ -17,18 +17,18 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public interface LateElements<T> {
 
-    /** Takes a late element with its event time. */
-    void late(T element, long timestamp);
+    /** Takes a late element with its event time and the watermark it was late for. */
+    void late(T element, long timestamp, long watermark);
 
     /** Late elements are dropped: the user asked for it. */
     static <T> LateElements<T> dropped() {
-        return (element, timestamp) -> { };
+        return (element, timestamp, watermark) -> { };
     }
 
     /** Late elements are serialized to the user's side-output topic. */
     static <T> LateElements<T> toSink(String operatorUid, String topic, KafkaRecordSerializer<T> serializer,
                                       TaskContext task) {
-        return (element, timestamp) -> {
+        return (element, timestamp, watermark) -> {
             byte[] key;
             byte[] value;
             try {
@@ -46,7 +46,7 @@ public interface LateElements<T> {
      * with headers that say where it came from and why it is there.
      */
     static <T> LateElements<T> toLateDataTopic(String operatorUid, String topic, TaskContext task) {
-        return (element, timestamp) -> {
+        return (element, timestamp, watermark) -> {
             ConsumerRecord<byte[], byte[]> record = task.currentRecord();
             RecordHeaders headers = new RecordHeaders();
             for (Header header : record.headers()) {
@@ -57,7 +57,7 @@ public interface LateElements<T> {
             add(headers, LateDataHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
             add(headers, LateDataHeaders.OPERATOR, operatorUid);
             add(headers, LateDataHeaders.TIMESTAMP, Long.toString(timestamp));
-            add(headers, LateDataHeaders.WATERMARK, Long.toString(task.currentWatermark()));
+            add(headers, LateDataHeaders.WATERMARK, Long.toString(watermark));
             task.sink().send(topic, null, record.key(), record.value(), record.timestamp(), headers);
         };
     }

@@ -10,6 +10,7 @@ import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.functions.TimeDomain;
 import dev.weir.internals.operators.KeyedInput;
+import dev.weir.internals.operators.OperatorEventTime;
 import dev.weir.internals.operators.OperatorException;
 import dev.weir.internals.operators.Output;
 import dev.weir.internals.operators.TaskContext;
@@ -60,7 +61,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
     private final LateElements<IN> lateElements;
     private final Deserializer<K> keyDeserializer;
     private final TaskContext task;
-    private final InternalTimerService eventTimers;
+    private final OperatorEventTime eventTime;
     private final InternalTimerService processingTimers;
     private final ValueState<byte[]> mergingWindows;
     private final Map<String, State> triggerStates = new HashMap<>();
@@ -83,7 +84,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
         this.keyDeserializer = keyDeserializer;
         this.task = task;
         this.collector = next::push;
-        this.eventTimers = task.eventTimers(uid, this);
+        this.eventTime = task.eventTime(uid, this);
         this.processingTimers = task.processingTimers(uid, this);
         this.mergingWindows = assigner instanceof MergingWindowAssigner
                 ? task.keyedState(uid, new ValueStateDescriptor<>("__merging-windows", Serdes.ByteArray())) : null;
@@ -121,7 +122,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
             }
             storeMergingWindows(merging);
             if (skipped && isElementLate(timestamp)) {
-                lateElements.late(value, timestamp);
+                lateElements.late(value, timestamp, eventTime.watermark());
             }
         } catch (OperatorException e) {
             throw e;
@@ -246,7 +247,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
             return;
         }
         enterWindow(window);
-        (assigner.isEventTime() ? eventTimers : processingTimers).registerTimer(time);
+        (assigner.isEventTime() ? eventTime.timers() : processingTimers).registerTimer(time);
     }
 
     private void deleteCleanupTimer(W window) {
@@ -255,7 +256,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
             return;
         }
         enterWindow(window);
-        (assigner.isEventTime() ? eventTimers : processingTimers).deleteTimer(time);
+        (assigner.isEventTime() ? eventTime.timers() : processingTimers).deleteTimer(time);
     }
 
     /** When a window's state goes: its end plus the allowed lateness in event time, its end in processing time. */
@@ -268,11 +269,12 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
     }
 
     private boolean isWindowLate(W window) {
-        return assigner.isEventTime() && cleanupTime(window) <= task.currentWatermark();
+        return assigner.isEventTime() && cleanupTime(window) <= eventTime.watermark();
     }
 
     private boolean isElementLate(long timestamp) {
-        return assigner.isEventTime() && timestamp <= task.currentWatermark() - allowedLateness;
+        long lateAt = timestamp > Long.MAX_VALUE - allowedLateness ? Long.MAX_VALUE : timestamp + allowedLateness;
+        return assigner.isEventTime() && lateAt <= eventTime.watermark();
     }
 
     private void enterWindow(W window) {
@@ -311,7 +313,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
 
         @Override
         public long currentWatermark() {
-            return task.currentWatermark();
+            return eventTime.watermark();
         }
 
         @Override
@@ -321,7 +323,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
 
         @Override
         public void registerEventTimeTimer(long time) {
-            eventTimers.registerTimer(time);
+            eventTime.timers().registerTimer(time);
         }
 
         @Override
@@ -331,7 +333,7 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            eventTimers.deleteTimer(time);
+            eventTime.timers().deleteTimer(time);
         }
 
         @Override

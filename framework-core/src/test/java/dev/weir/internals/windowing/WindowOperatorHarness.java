@@ -14,9 +14,11 @@ import dev.weir.functions.TimeDomain;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.graph.WindowTransformation;
 import dev.weir.internals.keygroup.KeyGroups;
+import dev.weir.internals.operators.OperatorEventTime;
 import dev.weir.internals.operators.Output;
 import dev.weir.internals.operators.RecordSink;
 import dev.weir.internals.operators.TaskContext;
+import dev.weir.internals.operators.TaskTimers;
 import dev.weir.internals.operators.TimerTarget;
 import dev.weir.internals.state.InternalTimerService;
 import dev.weir.internals.state.KeyContext;
@@ -97,8 +99,9 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     private final List<Emitted<OUT>> emitted = new ArrayList<>();
     private final List<Late<IN>> late = new ArrayList<>();
     private final List<SinkRecord> sinkRecords = new ArrayList<>();
-    private final List<TimerBinding> eventTimers = new ArrayList<>();
-    private final List<TimerBinding> processingTimers = new ArrayList<>();
+    private final List<OperatorEventTime> eventTimes = new ArrayList<>();
+    private final List<InternalTimerService> processingTimers = new ArrayList<>();
+    private TaskTimers timers = new TaskTimers();
 
     private TaskStateBackend backend;
     private KeyContext keyContext;
@@ -217,6 +220,10 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
             backend.undoRecord();
             throw e;
         }
+        if (timers.hasEventTimersDue()) {
+            currentRecord = null;
+            timers.advanceWatermark(watermark, this::fire);
+        }
     }
 
     /**
@@ -230,7 +237,7 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
         }
         watermark = newWatermark;
         currentRecord = null;
-        fire(eventTimers, watermark, TimeDomain.EVENT_TIME);
+        timers.advanceWatermark(watermark, this::fire);
     }
 
     /**
@@ -245,34 +252,29 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
         }
         processingTime = time;
         currentRecord = null;
-        fire(processingTimers, time, TimeDomain.PROCESSING_TIME);
+        timers.fireProcessingTimers(time, this::fire);
     }
 
-    private void fire(List<TimerBinding> bindings, long upTo, TimeDomain domain) {
-        for (TimerBinding binding : bindings) {
-            if (binding.service().nextTimerTime() <= upTo) {
-                binding.service().fireTimersUpTo(upTo, timestamp -> {
-                    currentTimestamp = timestamp;
-                    backend.beginRecord();
-                    try {
-                        binding.target().onTimer(timestamp, domain);
-                    } catch (RuntimeException e) {
-                        backend.undoRecord();
-                        throw e;
-                    }
-                });
-            }
+    /** Runs one timer firing as an element, as the engine does. */
+    private void fire(TimerTarget target, long timestamp, TimeDomain domain) {
+        currentTimestamp = timestamp;
+        backend.beginRecord();
+        try {
+            target.onTimer(timestamp, domain);
+        } catch (RuntimeException e) {
+            backend.undoRecord();
+            throw e;
         }
     }
 
     /** The earliest event-time timer of the operator, {@code Long.MAX_VALUE} if none. */
     long nextEventTimer() {
-        return eventTimers.stream().mapToLong(b -> b.service().nextTimerTime()).min().orElse(Long.MAX_VALUE);
+        return eventTimes.stream().mapToLong(e -> e.timers().nextTimerTime()).min().orElse(Long.MAX_VALUE);
     }
 
     /** The earliest processing-time timer of the operator, {@code Long.MAX_VALUE} if none. */
     long nextProcessingTimer() {
-        return processingTimers.stream().mapToLong(b -> b.service().nextTimerTime()).min().orElse(Long.MAX_VALUE);
+        return processingTimers.stream().mapToLong(InternalTimerService::nextTimerTime).min().orElse(Long.MAX_VALUE);
     }
 
     /**
@@ -296,10 +298,12 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     private void openOperator() {
         backend = TaskStateBackend.open(directory, resources, () -> processingTime);
         keyContext = new KeyContext();
-        eventTimers.clear();
+        eventTimes.clear();
         processingTimers.clear();
+        timers = new TaskTimers();
         Output<OUT> output = value -> emitted.add(new Emitted<>(value, currentTimestamp, watermark, processingTime));
         operator = factory.create(this, output, lateSink);
+        timers.resetWatermark(watermark);
     }
 
     // ------------------------------------------------------------------ what came out
@@ -390,11 +394,6 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     }
 
     @Override
-    public long currentWatermark() {
-        return watermark;
-    }
-
-    @Override
     public ConsumerRecord<byte[], byte[]> currentRecord() {
         return currentRecord;
     }
@@ -412,7 +411,8 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     @Override
     public InternalTimerService processingTimers(String operatorUid, TimerTarget target) {
         InternalTimerService service = backend.timerService(operatorUid, "processing", keyContext);
-        processingTimers.add(new TimerBinding(service, target));
+        processingTimers.add(service);
+        timers.addProcessingTimers(operatorUid, service, target);
         return service;
     }
 
@@ -422,13 +422,11 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     }
 
     @Override
-    public InternalTimerService eventTimers(String operatorUid, TimerTarget target) {
-        InternalTimerService service = backend.timerService(operatorUid, "event", keyContext);
-        eventTimers.add(new TimerBinding(service, target));
-        return service;
-    }
-
-    private record TimerBinding(InternalTimerService service, TimerTarget target) {
+    public OperatorEventTime eventTime(String operatorUid, TimerTarget target) {
+        OperatorEventTime eventTime = timers.addEventTimers(operatorUid,
+                backend.timerService(operatorUid, "event", keyContext), target);
+        eventTimes.add(eventTime);
+        return eventTime;
     }
 
     /** Remembers the element it serializes, for the sink to record with the record's timestamp. */

@@ -682,6 +682,20 @@ class WindowOperatorTest {
             assertThat(counts.values()).containsExactly(1L, 4L);
             assertThat(counts.late()).containsExactly(new Late<>(2L, 9, 9));
         }
+
+        @Test
+        void anElementInNoWindowIsNotLateBeforeTheFirstWatermarkWhateverTheAllowedLateness() {
+            // Windows of 1 ms every 2 ms leave gaps: 1 falls in none. Before any watermark it is not late.
+            WindowOperatorHarness<String, Long, Long> counts = open(WindowOperatorHarness.pipeline(KEYS,
+                    (keyed, late) -> keyed.window(SlidingEventTimeWindows.<Long>of(ofMillis(1), ofMillis(2)))
+                            .allowedLateness(ofMillis(1)).sideOutputLateData(late).reduce(Long::sum, LONGS)));
+
+            counts.processElement("a", 1, 1L);
+            counts.advanceWatermark(Long.MAX_VALUE);
+
+            assertThat(counts.late()).isEmpty();
+            assertThat(counts.emitted()).isEmpty();
+        }
     }
 
     @Nested
