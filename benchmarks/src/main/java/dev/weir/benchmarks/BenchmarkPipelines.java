@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.weir.eventtime.WatermarkStrategy;
 import dev.weir.examples.RunningCount;
-import dev.weir.functions.AggregateFunction;
+import dev.weir.examples.WindowedRegionCount;
 import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KafkaSink;
@@ -69,7 +69,7 @@ final class BenchmarkPipelines {
                                 .withTimestampAssigner((record, recordTimestamp) -> eventTime(indexOf(record.value()))))
                 .reinterpretAsKeyed(KeyValue::key, Serdes.String())
                 .window(TumblingEventTimeWindows.of(WINDOW))
-                .aggregate(new Count(), Serdes.Long(), new WindowLabel()).uid("window-count")
+                .aggregate(new WindowedRegionCount.Count<>(), Serdes.Long(), new WindowLabel()).uid("window-count")
                 .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new StringSerializer()));
         return builder.build();
     }
@@ -86,30 +86,6 @@ final class BenchmarkPipelines {
 
     private static KeyValue<String, String> identity(KeyValue<String, String> record) {
         return record;
-    }
-
-    /** Counts elements. */
-    static final class Count implements AggregateFunction<KeyValue<String, String>, Long, Long> {
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(KeyValue<String, String> value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
-        }
     }
 
     /** Emits {@code key → <window start>:<count>}. */

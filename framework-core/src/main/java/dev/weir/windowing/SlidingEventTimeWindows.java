@@ -1,7 +1,6 @@
 package dev.weir.windowing;
 
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Event-time windows of one size that start every {@code slide}: an element belongs to
@@ -9,16 +8,10 @@ import java.util.Collection;
  *
  * @param <T> the element type
  */
-public final class SlidingEventTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
-
-    private final long size;
-    private final long slide;
-    private final long offset;
+public final class SlidingEventTimeWindows<T> extends FixedTimeWindows<T> {
 
     private SlidingEventTimeWindows(long size, long slide, long offset) {
-        this.size = size;
-        this.slide = slide;
-        this.offset = offset;
+        super(size, slide, offset, true);
     }
 
     /** Windows of {@code size} starting every {@code slide}. */
@@ -31,25 +24,5 @@ public final class SlidingEventTimeWindows<T> extends WindowAssigner<T, TimeWind
         long sizeMillis = TimeWindows.positiveMillis(size, "size");
         long slideMillis = TimeWindows.positiveMillis(slide, "slide");
         return new SlidingEventTimeWindows<>(sizeMillis, slideMillis, TimeWindows.validOffset(offset, slideMillis));
-    }
-
-    @Override
-    public Collection<TimeWindow> assignWindows(T element, long timestamp, long currentProcessingTime) {
-        return TimeWindows.sliding(timestamp, size, slide, offset);
-    }
-
-    @Override
-    public Trigger<T, TimeWindow> defaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
-    }
-
-    @Override
-    public String toString() {
-        return "SlidingEventTimeWindows(" + size + " ms, every " + slide + " ms)";
     }
 }

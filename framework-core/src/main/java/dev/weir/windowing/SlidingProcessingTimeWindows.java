@@ -1,49 +1,27 @@
 package dev.weir.windowing;
 
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Windows of the wall clock of one size that start every {@code slide}.
  *
  * @param <T> the element type
  */
-public final class SlidingProcessingTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
-
-    private final long size;
-    private final long slide;
-    private final long offset;
+public final class SlidingProcessingTimeWindows<T> extends FixedTimeWindows<T> {
 
     private SlidingProcessingTimeWindows(long size, long slide, long offset) {
-        this.size = size;
-        this.slide = slide;
-        this.offset = offset;
+        super(size, slide, offset, false);
     }
 
     /** Windows of {@code size} starting every {@code slide}. */
     public static <T> SlidingProcessingTimeWindows<T> of(Duration size, Duration slide) {
+        return of(size, slide, Duration.ZERO);
+    }
+
+    /** Windows of {@code size} starting every {@code slide}, shifted from the epoch by {@code offset}. */
+    public static <T> SlidingProcessingTimeWindows<T> of(Duration size, Duration slide, Duration offset) {
         long sizeMillis = TimeWindows.positiveMillis(size, "size");
         long slideMillis = TimeWindows.positiveMillis(slide, "slide");
-        return new SlidingProcessingTimeWindows<>(sizeMillis, slideMillis, 0);
-    }
-
-    @Override
-    public Collection<TimeWindow> assignWindows(T element, long timestamp, long currentProcessingTime) {
-        return TimeWindows.sliding(currentProcessingTime, size, slide, offset);
-    }
-
-    @Override
-    public Trigger<T, TimeWindow> defaultTrigger() {
-        return ProcessingTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return false;
-    }
-
-    @Override
-    public String toString() {
-        return "SlidingProcessingTimeWindows(" + size + " ms, every " + slide + " ms)";
+        return new SlidingProcessingTimeWindows<>(sizeMillis, slideMillis, TimeWindows.validOffset(offset, slideMillis));
     }
 }

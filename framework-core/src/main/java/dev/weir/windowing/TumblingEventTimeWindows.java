@@ -1,8 +1,6 @@
 package dev.weir.windowing;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Back-to-back event-time windows of one size, aligned to the epoch (plus an offset): each
@@ -10,14 +8,10 @@ import java.util.List;
  *
  * @param <T> the element type
  */
-public final class TumblingEventTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
-
-    private final long size;
-    private final long offset;
+public final class TumblingEventTimeWindows<T> extends FixedTimeWindows<T> {
 
     private TumblingEventTimeWindows(long size, long offset) {
-        this.size = size;
-        this.offset = offset;
+        super(size, size, offset, true);
     }
 
     /** Windows of {@code size}. */
@@ -29,26 +23,5 @@ public final class TumblingEventTimeWindows<T> extends WindowAssigner<T, TimeWin
     public static <T> TumblingEventTimeWindows<T> of(Duration size, Duration offset) {
         long millis = TimeWindows.positiveMillis(size, "size");
         return new TumblingEventTimeWindows<>(millis, TimeWindows.validOffset(offset, millis));
-    }
-
-    @Override
-    public Collection<TimeWindow> assignWindows(T element, long timestamp, long currentProcessingTime) {
-        long start = TimeWindow.windowStart(timestamp, offset, size);
-        return List.of(new TimeWindow(start, start + size));
-    }
-
-    @Override
-    public Trigger<T, TimeWindow> defaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
-    }
-
-    @Override
-    public String toString() {
-        return "TumblingEventTimeWindows(" + size + " ms)";
     }
 }

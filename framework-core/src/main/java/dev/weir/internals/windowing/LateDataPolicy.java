@@ -44,7 +44,7 @@ public final class LateDataPolicy<T> {
         if (drop) {
             return LateElements.dropped();
         }
-        return sink != null ? LateElements.toSink(operatorUid, sink.topic(), sink.serializer(), task)
+        return sink != null ? LateElements.toSink(operatorUid, sink, task)
                 : LateElements.toLateDataTopic(operatorUid, lateDataTopic, task);
     }
 }

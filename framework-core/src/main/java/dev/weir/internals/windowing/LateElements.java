@@ -2,9 +2,9 @@ package dev.weir.internals.windowing;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.weir.internals.operators.OperatorException;
+import dev.weir.internals.operators.SinkOperator;
 import dev.weir.internals.operators.TaskContext;
-import dev.weir.kafka.KafkaRecordSerializer;
+import dev.weir.kafka.KafkaSink;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -25,20 +25,13 @@ public interface LateElements<T> {
         return (element, timestamp, watermark) -> { };
     }
 
-    /** Late elements are serialized to the user's side-output topic. */
-    static <T> LateElements<T> toSink(String operatorUid, String topic, KafkaRecordSerializer<T> serializer,
-                                      TaskContext task) {
-        return (element, timestamp, watermark) -> {
-            byte[] key;
-            byte[] value;
-            try {
-                key = serializer.serializeKey(topic, element);
-                value = serializer.serializeValue(topic, element);
-            } catch (RuntimeException e) {
-                throw OperatorException.wrap(operatorUid, e);
-            }
-            task.sink().send(topic, null, key, value, timestamp);
-        };
+    /**
+     * Late elements are serialized to the user's side-output topic; each carries its own event
+     * time, which is the task's current timestamp while it is handled.
+     */
+    static <T> LateElements<T> toSink(String operatorUid, KafkaSink<T> sink, TaskContext task) {
+        SinkOperator<T> sinkOperator = new SinkOperator<>(operatorUid, sink.topic(), sink.serializer(), task);
+        return (element, timestamp, watermark) -> sinkOperator.push(element);
     }
 
     /**
