@@ -1,11 +1,13 @@
 package dev.weir.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import dev.weir.config.WeirConfig;
 import dev.weir.eventtime.WatermarkStrategy;
@@ -17,6 +19,7 @@ import dev.weir.kafka.KafkaSource;
 import dev.weir.kafka.KeyValue;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
+import dev.weir.runtime.TaskStatus;
 import dev.weir.runtime.WeirRuntime;
 import dev.weir.test.CheckReport;
 import dev.weir.test.EmbeddedKafkaExtension;
@@ -65,6 +68,9 @@ class EventTimeTimerTest {
         try (WeirRuntime runtime = new WeirRuntime(pipeline(), config)) {
             runtime.start();
             checker().awaitCommittedRecords(4, Duration.ofSeconds(60));
+            // The status shows each task's watermark as of its last checkpoint: 100 − 5 − 1.
+            await().atMost(Duration.ofSeconds(30)).until(() -> runtime.status().tasks().stream()
+                    .map(TaskStatus::watermark).toList().equals(List.of(OptionalLong.of(94))));
         }
         CheckReport<String, String> report = checker().checkPerKeySequences(Map.of("k", List.of(
                 "timer=20 watermark=24", "timer=30 watermark=44", "timer=40 watermark=44",

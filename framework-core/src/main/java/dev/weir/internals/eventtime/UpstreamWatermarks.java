@@ -74,6 +74,7 @@ public final class UpstreamWatermarks implements SplitWatermark {
         return joined.toString();
     }
 
+    /** Resumes from a snapshot; one taken with another upstream task count starts afresh. */
     @Override
     public void restore(String snapshot) {
         Arrays.fill(watermarks, Long.MIN_VALUE);
@@ -83,8 +84,9 @@ public final class UpstreamWatermarks implements SplitWatermark {
         }
         String[] entries = snapshot.split(",", -1);
         if (entries.length != watermarks.length) {
-            throw new IllegalStateException("checkpointed watermarks of " + entries.length
-                    + " upstream tasks, but the upstream stage now has " + watermarks.length);
+            // The upstream stage was rescaled: wait for every upstream task of the new count to
+            // report. The task's own watermark is restored apart and does not go back meanwhile.
+            return;
         }
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i];

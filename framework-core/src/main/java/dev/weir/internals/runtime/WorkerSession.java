@@ -366,7 +366,8 @@ final class WorkerSession implements AutoCloseable {
                             assigned.contains(partition) ? consumer.currentLag(partition) : OptionalLong.empty()));
                 }
             }
-            status.add(new TaskStatus(task.id().toString(), List.copyOf(splitStatus)));
+            status.add(new TaskStatus(task.id().toString(), List.copyOf(splitStatus), task.watermark().hasEventTime()
+                    ? OptionalLong.of(task.watermark().current()) : OptionalLong.empty()));
         }
         taskStatus = List.copyOf(status);
         ownedSnapshot = Set.copyOf(tasks.keySet());

@@ -127,11 +127,18 @@ class UpstreamWatermarksTest {
     }
 
     @Test
-    void restoringASnapshotOfAnotherUpstreamCountFails() {
+    void aSnapshotOfAnotherUpstreamCountStartsAfreshWaitingForEveryUpstreamTask() {
         UpstreamWatermarks split = new UpstreamWatermarks(3);
+        split.onUpstreamWatermark(0, 500, false);
 
-        assertThatThrownBy(() -> split.restore("1,2")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("2 upstream tasks").hasMessageContaining("now has 3");
+        split.restore("100,200");
+
+        assertThat(split.watermark()).isEqualTo(Long.MIN_VALUE);
+        split.onUpstreamWatermark(0, 300, false);
+        split.onUpstreamWatermark(1, 400, false);
+        assertThat(split.watermark()).isEqualTo(Long.MIN_VALUE);
+        split.onUpstreamWatermark(2, 350, false);
+        assertThat(split.watermark()).isEqualTo(300);
     }
 
     @Test

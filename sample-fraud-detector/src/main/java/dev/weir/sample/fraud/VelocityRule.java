@@ -17,8 +17,10 @@ import dev.weir.state.ListState;
  * count goes over the limit, and again only after it has fallen back.
  *
  * <p>The account's recent transaction times are kept in keyed list state, pruned on each
- * transaction; a TTL of twice the window drops the list of an account that went quiet. (This
- * rule moves to Weir's sliding windows once event time lands.)
+ * transaction; a TTL of twice the window drops the list of an account that went quiet. Sliding
+ * event-time windows could count the same, but a window reports only once the watermark passes
+ * its end, a slide and the out-of-orderness bound after the burst; this rule flags the
+ * transaction that goes over the limit the moment it arrives, which is what a fraud check wants.
  */
 @WeirOperator(uid = VelocityRule.UID, input = "${fraud.topics.transactions:transactions}",
         output = "${fraud.topics.alerts:fraud-alerts}")

@@ -58,6 +58,8 @@ final class StatusDetails {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", task.id());
         details.put("lag", task.lag());
+        task.watermark().ifPresent(watermark -> details.put("watermark",
+                watermark == Long.MIN_VALUE ? "none yet" : Instant.ofEpochMilli(watermark).toString()));
         details.put("partitions", task.splits().stream().map(StatusDetails::split).toList());
         return details;
     }
