@@ -85,6 +85,11 @@ public final class TaskWatermark {
         return changed;
     }
 
+    /** The longest offset metadata of a split whose own bookkeeping takes at most {@code snapshotLength} characters. */
+    public static int maxMetadataLength(int snapshotLength) {
+        return FORMAT.length() + Long.toString(Long.MIN_VALUE).length() + 1 + snapshotLength;
+    }
+
     /** What to commit as {@code split}'s offset metadata: the task's watermark and the split's bookkeeping. */
     public String metadata(TopicPartition split) {
         if (!eventTime) {

@@ -13,6 +13,8 @@ import java.util.StringJoiner;
 public final class UpstreamWatermarks implements SplitWatermark {
 
     private static final String IDLE = "i";
+    /** The longest entry: {@code Long.MIN_VALUE + 1} in decimal, the idle mark and a separator. */
+    private static final int MAX_ENTRY_LENGTH = Long.toString(Long.MIN_VALUE + 1).length() + IDLE.length() + 1;
 
     private final long[] watermarks;
     private final boolean[] idle;
@@ -24,6 +26,11 @@ public final class UpstreamWatermarks implements SplitWatermark {
         this.watermarks = new long[upstreamTasks];
         this.idle = new boolean[upstreamTasks];
         Arrays.fill(watermarks, Long.MIN_VALUE);
+    }
+
+    /** The longest {@link #snapshot()} of a split with {@code upstreamTasks} upstream tasks. */
+    public static int maxSnapshotLength(int upstreamTasks) {
+        return upstreamTasks * MAX_ENTRY_LENGTH;
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.weir.config.WeirConfig;
+import dev.weir.internals.eventtime.TaskWatermark;
+import dev.weir.internals.eventtime.UpstreamWatermarks;
 import dev.weir.internals.graph.RepartitionEdge;
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.internals.graph.Stage;
@@ -33,6 +35,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 public final class TopicProvisioner {
 
     private static final long TIMEOUT_SECONDS = 60;
+    private static final int MAX_OFFSET_METADATA_BYTES = 4096;
 
     private final Admin admin;
     private final WeirConfig config;
@@ -61,7 +64,33 @@ public final class TopicProvisioner {
         if (lateDataTopic) {
             ensure(ResolvedTopology.lateDataTopic(config.applicationId()), deadLetterPartitions, Map.of(), partitions);
         }
-        return new ResolvedTopology(config.applicationId(), stages, partitions);
+        ResolvedTopology topology = new ResolvedTopology(config.applicationId(), stages, partitions);
+        checkWatermarkMetadata(topology);
+        return topology;
+    }
+
+    /**
+     * A downstream task commits every upstream task's watermark as offset metadata, which the
+     * broker caps at {@code offset.metadata.max.bytes}: an upstream stage with too many
+     * partitions would fail every checkpoint, so it fails the start instead.
+     */
+    private static void checkWatermarkMetadata(ResolvedTopology topology) {
+        for (Stage stage : topology.stages()) {
+            for (RepartitionEdge input : stage.inputs()) {
+                Stage upstream = topology.upstreamOf(input);
+                if (!topology.hasEventTime(upstream)) {
+                    continue;
+                }
+                int upstreamTasks = topology.partitions(upstream);
+                int length = TaskWatermark.maxMetadataLength(UpstreamWatermarks.maxSnapshotLength(upstreamTasks));
+                if (length > MAX_OFFSET_METADATA_BYTES) {
+                    throw new IllegalStateException("the watermarks of the " + upstreamTasks + " tasks writing "
+                            + input.topic() + " take up to " + length + " bytes of offset metadata, more than the "
+                            + MAX_OFFSET_METADATA_BYTES + " a broker keeps by default (offset.metadata.max.bytes): "
+                            + "read fewer partitions in the stage before the repartition");
+                }
+            }
+        }
     }
 
     private Map<String, Integer> describeSources(List<Stage> stages) {

@@ -127,6 +127,18 @@ class UpstreamWatermarksTest {
     }
 
     @Test
+    void theLongestSnapshotIsWithinItsAnnouncedMaximum() {
+        UpstreamWatermarks split = new UpstreamWatermarks(4);
+        for (int upstream = 0; upstream < 4; upstream++) {
+            split.onUpstreamWatermark(upstream, Long.MIN_VALUE + 1, true);
+        }
+
+        assertThat(split.snapshot().length()).isLessThanOrEqualTo(UpstreamWatermarks.maxSnapshotLength(4));
+        assertThat(TaskWatermark.maxMetadataLength(UpstreamWatermarks.maxSnapshotLength(185))).isLessThanOrEqualTo(4096);
+        assertThat(TaskWatermark.maxMetadataLength(UpstreamWatermarks.maxSnapshotLength(186))).isGreaterThan(4096);
+    }
+
+    @Test
     void aSnapshotOfAnotherUpstreamCountStartsAfreshWaitingForEveryUpstreamTask() {
         UpstreamWatermarks split = new UpstreamWatermarks(3);
         split.onUpstreamWatermark(0, 500, false);
