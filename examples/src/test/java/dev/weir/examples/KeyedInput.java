@@ -52,6 +52,15 @@ final class KeyedInput {
         }
     }
 
+    /** The values each key must show, in order, for records {@code 0} to {@code to} copied as they are. */
+    Map<String, List<String>> values(int to) {
+        Map<String, List<String>> expected = new HashMap<>();
+        for (int i = 0; i < to; i++) {
+            expected.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(value.apply(i));
+        }
+        return expected;
+    }
+
     /** The running count each record key must show, in order, after records {@code 0} to {@code to}. */
     Map<String, List<Long>> runningCounts(int to) {
         return runningCounts(to, key);

@@ -1,5 +1,6 @@
 package dev.weir.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,14 @@ import java.util.Optional;
  * @param checkpointsFailed checkpoints abandoned or failed since the instance started
  * @param consecutiveCheckpointFailures failed checkpoints since the last completed one
  * @param restarts how often the restart strategy restarted the worker
+ * @param backpressured how long the worker kept its partitions paused because its output was
+ *     backed up (the producer's buffer nearly full), since the instance started, up to the last
+ *     resume: its share of elapsed time is the worker's backpressure
  */
 public record WorkerStatus(int index, Phase phase, Optional<String> failure, List<TaskStatus> tasks,
                            Optional<CheckpointStatus> lastCheckpoint, long checkpointsCompleted,
-                           long checkpointsFailed, int consecutiveCheckpointFailures, int restarts) {
+                           long checkpointsFailed, int consecutiveCheckpointFailures, int restarts,
+                           Duration backpressured) {
 
     /** Where a worker stands. */
     public enum Phase {

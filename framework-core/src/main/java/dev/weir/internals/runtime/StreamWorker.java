@@ -38,6 +38,7 @@ final class StreamWorker implements Runnable {
     private volatile long checkpointsFailed;
     private volatile int consecutiveCheckpointFailures;
     private volatile int restartCount;
+    private volatile long backpressuredNanosOfEndedSessions;
     /** The failure the checkpoint listener threw, already counted among the failed checkpoints. */
     private RuntimeException countedFailure;
 
@@ -72,6 +73,7 @@ final class StreamWorker implements Runnable {
             } finally {
                 session = null;
                 if (current != null) {
+                    backpressuredNanosOfEndedSessions += current.backpressuredNanos();
                     current.close();
                 }
             }
@@ -188,8 +190,9 @@ final class StreamWorker implements Runnable {
         WorkerSession current = session;
         List<TaskStatus> tasks = current == null ? List.of() : current.taskStatus();
         Throwable failure = lastFailure;
+        long backpressured = backpressuredNanosOfEndedSessions + (current == null ? 0 : current.backpressuredNanos());
         return new WorkerStatus(index, phase, Optional.ofNullable(failure).map(Throwable::toString), tasks,
                 Optional.ofNullable(lastCheckpoint), checkpointsCompleted, checkpointsFailed,
-                consecutiveCheckpointFailures, restartCount);
+                consecutiveCheckpointFailures, restartCount, Duration.ofNanos(backpressured));
     }
 }

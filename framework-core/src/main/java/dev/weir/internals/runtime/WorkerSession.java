@@ -69,6 +69,7 @@ final class WorkerSession implements AutoCloseable {
     private final ChangelogRestorer restorer;
     private final CheckpointListener checkpointListener;
     private final WorkerMailbox mailbox;
+    private final OutputPressure outputPressure;
     private final Map<TaskId, StreamTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, Split> splits = new HashMap<>();
     private final long intervalMillis;
@@ -112,6 +113,7 @@ final class WorkerSession implements AutoCloseable {
         this.failures = new ElementFailureHandler(env.config().errorPolicy(), env.config().deadLetterTopic(),
                 collector, env.deadLettered());
         this.restorer = new ChangelogRestorer(restoreConsumer);
+        this.outputPressure = new OutputPressure(producer.metrics());
     }
 
     /** Joins the group and processes until {@code stopRequested} says so. */
@@ -127,6 +129,7 @@ final class WorkerSession implements AutoCloseable {
     }
 
     private void pollOnce() {
+        applyOutputPressure();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pollMillis()));
         rethrowCallbackFailure();
         try {
@@ -207,6 +210,34 @@ final class WorkerSession implements AutoCloseable {
         if (task.watermark().hasEventTime() && (task.watermark().advance() || task.hasEventTimersDue())) {
             task.fireEventTimers(this::runTimer);
         }
+    }
+
+    /**
+     * Pauses every partition while the producer's buffer is nearly full, so that the worker
+     * fetches nothing more than it can write, and resumes them once the buffer has drained. The
+     * worker keeps polling meanwhile: it stays in the group, fires its timers and checkpoints.
+     */
+    private void applyOutputPressure() {
+        switch (outputPressure.update(System.nanoTime())) {
+            case PAUSE:
+                consumer.pause(consumer.assignment());
+                LOG.debug("{} pauses its partitions: the output is backed up", name);
+                break;
+            case RESUME:
+                consumer.resume(consumer.paused());
+                LOG.debug("{} resumes its partitions", name);
+                break;
+            default:
+                if (outputPressure.isPaused() && !consumer.assignment().equals(consumer.paused())) {
+                    // Partitions assigned while paused join the pause.
+                    consumer.pause(consumer.assignment());
+                }
+        }
+    }
+
+    /** How long this session paused its partitions because its output was backed up; safe to read from any thread. */
+    long backpressuredNanos() {
+        return outputPressure.pausedNanos();
     }
 
     /** Whether the consumer has read all a partition holds, as of its last fetch. */

@@ -40,6 +40,7 @@ final class StatusDetails {
         details.put("checkpointsFailed", worker.checkpointsFailed());
         details.put("consecutiveCheckpointFailures", worker.consecutiveCheckpointFailures());
         details.put("restarts", worker.restarts());
+        details.put("backpressuredMillis", worker.backpressured().toMillis());
         details.put("tasks", withTasks ? worker.tasks().stream().map(StatusDetails::task).toList()
                 : worker.tasks().stream().map(TaskStatus::id).toList());
         return details;
