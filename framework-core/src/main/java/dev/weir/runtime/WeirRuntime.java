@@ -9,8 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 
 import dev.weir.config.WeirConfig;
+import dev.weir.internals.metrics.InstanceMeters;
 import dev.weir.internals.runtime.InstanceRuntime;
 import dev.weir.pipeline.Pipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * Runs a pipeline on this instance: joins the application's consumer group, takes the tasks Kafka
@@ -40,13 +43,24 @@ public final class WeirRuntime implements AutoCloseable {
 
     private final Pipeline pipeline;
     private final WeirConfig config;
+    private final MeterRegistry meterRegistry;
     private InstanceRuntime instance;
+    private InstanceMeters instanceMeters;
     private volatile State state = State.CREATED;
 
-    /** A runtime for {@code pipeline}; nothing happens until {@link #start()}. */
+    /** A runtime for {@code pipeline}, without meters; nothing happens until {@link #start()}. */
     public WeirRuntime(Pipeline pipeline, WeirConfig config) {
+        this(pipeline, config, new CompositeMeterRegistry());
+    }
+
+    /**
+     * A runtime for {@code pipeline} that registers its {@code weir.*} meters, tagged with the
+     * application and the instance, in {@code meterRegistry}; nothing happens until {@link #start()}.
+     */
+    public WeirRuntime(Pipeline pipeline, WeirConfig config, MeterRegistry meterRegistry) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.config = Objects.requireNonNull(config, "config");
+        this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
     }
 
     /**
@@ -57,8 +71,9 @@ public final class WeirRuntime implements AutoCloseable {
         if (state != State.CREATED) {
             throw new IllegalStateException("a runtime starts once; this one is " + state);
         }
-        instance = InstanceRuntime.start(pipeline.graph(), config);
+        instance = InstanceRuntime.start(pipeline.graph(), config, meterRegistry);
         state = State.RUNNING;
+        instanceMeters = new InstanceMeters(instance.meters(), this::status);
     }
 
     /** Where the runtime stands; {@link State#FAILED} once every worker has failed for good. */
@@ -152,6 +167,9 @@ public final class WeirRuntime implements AutoCloseable {
     public synchronized void close(Duration timeout) {
         if (state == State.STOPPED) {
             return;
+        }
+        if (instanceMeters != null) {
+            instanceMeters.close();
         }
         if (instance != null) {
             instance.close(timeout);

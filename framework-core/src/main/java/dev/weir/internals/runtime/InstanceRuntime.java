@@ -18,10 +18,12 @@ import dev.weir.internals.graph.KeyedProcessTransformation;
 import dev.weir.internals.graph.PipelineGraph;
 import dev.weir.internals.graph.StagePlanner;
 import dev.weir.internals.graph.Transformation;
+import dev.weir.internals.metrics.EngineMeters;
 import dev.weir.internals.state.SharedRocksDbResources;
 import dev.weir.runtime.KeyLocation;
 import dev.weir.runtime.QueryableOperator;
 import dev.weir.runtime.WorkerStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,8 @@ public final class InstanceRuntime {
                 workers);
     }
 
-    /** Provisions topics, opens the operators and starts the workers. */
-    public static InstanceRuntime start(PipelineGraph graph, WeirConfig config) {
+    /** Provisions topics, opens the operators and starts the workers, which record into {@code meterRegistry}. */
+    public static InstanceRuntime start(PipelineGraph graph, WeirConfig config, MeterRegistry meterRegistry) {
         ClientConfigs clients = new ClientConfigs(config);
         ResolvedTopology topology;
         try (Admin admin = Admin.create(clients.admin(config.applicationId() + "-admin"))) {
@@ -55,8 +57,9 @@ public final class InstanceRuntime {
         try {
             rocksDb = SharedRocksDbResources.create(config.stateMemoryBytes());
             Map<String, OperatorRuntimeContext> contexts = openFunctions(graph, config.applicationId());
+            EngineMeters meters = new EngineMeters(meterRegistry, config.applicationId(), directory.instanceId());
             InstanceRuntime instance = new InstanceRuntime(new WorkerEnvironment(config, graph, topology, clients,
-                    directory, rocksDb, new AtomicLong(), new ClusterView()), contexts);
+                    directory, rocksDb, new AtomicLong(), new ClusterView(), meters), contexts);
             instance.startWorkers();
             LOG.info("Weir instance {} of application {} started: {} workers, {} stages, reading {}",
                     directory.instanceId(), config.applicationId(), config.workers(), topology.stages().size(),
@@ -114,6 +117,11 @@ public final class InstanceRuntime {
             threads.add(thread);
             thread.start();
         }
+    }
+
+    /** The meters the workers record into. */
+    public EngineMeters meters() {
+        return env.meters();
     }
 
     public String instanceId() {
@@ -183,6 +191,7 @@ public final class InstanceRuntime {
             env.rocksDb().close();
         }
         env.directory().close();
+        env.meters().close();
         LOG.info("Weir instance {} stopped", instanceId());
     }
 }

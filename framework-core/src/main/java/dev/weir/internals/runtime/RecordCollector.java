@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 
+import dev.weir.internals.metrics.EngineMeters;
 import dev.weir.internals.operators.RecordSink;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,15 +21,17 @@ final class RecordCollector implements RecordSink {
 
     private final Producer<byte[], byte[]> producer;
     private final boolean transactional;
+    private final EngineMeters meters;
     private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
     private volatile KafkaException sendFailure;
     private volatile long transactionNumber;
     private boolean inTransaction;
     private long sentSinceCommit;
 
-    RecordCollector(Producer<byte[], byte[]> producer, boolean transactional) {
+    RecordCollector(Producer<byte[], byte[]> producer, boolean transactional, EngineMeters meters) {
         this.producer = producer;
         this.transactional = transactional;
+        this.meters = meters;
     }
 
     @Override
@@ -43,9 +46,13 @@ final class RecordCollector implements RecordSink {
 
     /** Sends what the element produced. */
     void completeElement() {
+        if (pending.isEmpty()) {
+            return;
+        }
         for (int i = 0; i < pending.size(); i++) {
             sendNow(pending.get(i));
         }
+        meters.produced(pending.size());
         pending.clear();
     }
 

@@ -14,6 +14,8 @@ import dev.weir.internals.context.StateValues;
 import dev.weir.internals.eventtime.SplitWatermark;
 import dev.weir.internals.eventtime.TaskWatermark;
 import dev.weir.internals.eventtime.WatermarkEmitter;
+import dev.weir.internals.metrics.EngineMeters;
+import dev.weir.internals.metrics.TaskMeters;
 import dev.weir.internals.operators.OperatorEventTime;
 import dev.weir.internals.operators.RecordSink;
 import dev.weir.internals.operators.SplitInput;
@@ -48,6 +50,10 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
     private BarrierAligner<TopicPartition, ConsumerRecord<byte[], byte[]>> aligner;
     private long currentTimestamp;
     private ConsumerRecord<byte[], byte[]> currentRecord;
+    private TaskMeters meters;
+    private volatile long consumed;
+    private volatile long publishedWatermark = Long.MIN_VALUE;
+    private volatile long stateBytes;
 
     /**
      * @param backend the task's state, or {@code null} for a stateless stage
@@ -219,8 +225,30 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         }
     }
 
+    /** Makes the task's meters; they go when the task is closed. */
+    void bindMeters(EngineMeters engine) {
+        meters = new TaskMeters(engine, id.toString(), () -> consumed, backend == null ? null : () -> stateBytes,
+                watermark.hasEventTime() ? () -> publishedWatermark : null);
+    }
+
+    /** The task read {@code records} more records. */
+    void countConsumed(int records) {
+        consumed += records;
+    }
+
+    /** Publishes the watermark and the state's estimated size, for readers on other threads. */
+    void publishStats() {
+        publishedWatermark = watermark.current();
+        if (backend != null) {
+            stateBytes = backend.estimatedLiveDataBytes();
+        }
+    }
+
     /** Releases the task's state; {@code clean} after a committed checkpoint, otherwise staged changes are dropped. */
     void close(boolean clean) {
+        if (meters != null) {
+            meters.close();
+        }
         if (backend != null) {
             if (!clean) {
                 backend.discardStaged();

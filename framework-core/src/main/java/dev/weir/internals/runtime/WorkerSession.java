@@ -28,6 +28,7 @@ import dev.weir.internals.state.ChangelogRecordCodec;
 import dev.weir.internals.state.TaskStateBackend;
 import dev.weir.runtime.SplitStatus;
 import dev.weir.runtime.TaskStatus;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -70,6 +71,8 @@ final class WorkerSession implements AutoCloseable {
     private final CheckpointListener checkpointListener;
     private final WorkerMailbox mailbox;
     private final OutputPressure outputPressure;
+    private final KafkaClientMetrics consumerMetrics;
+    private final KafkaClientMetrics producerMetrics;
     private final Map<TaskId, StreamTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, Split> splits = new HashMap<>();
     private final long intervalMillis;
@@ -77,6 +80,8 @@ final class WorkerSession implements AutoCloseable {
     private long lastCheckpointStart = System.currentTimeMillis();
     private long lastCheckpointEnd = lastCheckpointStart;
     private long checkpointCount;
+    /** Bytes of changelog records the checkpoint in progress wrote. */
+    private long changelogBytes;
     private volatile Set<TaskId> ownedSnapshot = Set.of();
     private volatile List<TaskStatus> taskStatus = List.of();
     private RuntimeException callbackFailure;
@@ -109,11 +114,15 @@ final class WorkerSession implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer",
                 new AssignmentContext(env.topology(), this::localTasks, env.directory().instanceId(),
                         env.config().advertisedEndpoint().orElse(""), env.clusterView())));
-        this.collector = new RecordCollector(producer, exactlyOnce);
+        this.collector = new RecordCollector(producer, exactlyOnce, env.meters());
         this.failures = new ElementFailureHandler(env.config().errorPolicy(), env.config().deadLetterTopic(),
                 collector, env.deadLettered());
-        this.restorer = new ChangelogRestorer(restoreConsumer);
+        this.restorer = new ChangelogRestorer(restoreConsumer, env.meters());
         this.outputPressure = new OutputPressure(producer.metrics());
+        this.consumerMetrics = new KafkaClientMetrics(consumer, env.meters().tags());
+        this.producerMetrics = new KafkaClientMetrics(producer, env.meters().tags());
+        consumerMetrics.bindTo(env.meters().registry());
+        producerMetrics.bindTo(env.meters().registry());
     }
 
     /** Joins the group and processes until {@code stopRequested} says so. */
@@ -133,10 +142,14 @@ final class WorkerSession implements AutoCloseable {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pollMillis()));
         rethrowCallbackFailure();
         try {
+            long now = System.currentTimeMillis();
             for (TopicPartition partition : records.partitions()) {
                 Split split = splits.get(partition);
                 ActiveTask.set(split.task);
-                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+                split.task.countConsumed(batch.size());
+                env.meters().recordLatency(now - batch.get(batch.size() - 1).timestamp());
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
                     processRecord(split, record);
                 }
             }
@@ -303,6 +316,7 @@ final class WorkerSession implements AutoCloseable {
      * output since the last one in one transaction; then the staged state goes to RocksDB.
      */
     private void checkpoint() {
+        long startNanos = System.nanoTime();
         long start = System.currentTimeMillis();
         lastCheckpointStart = start;
         long checkpointId = ++checkpointCount;
@@ -315,6 +329,7 @@ final class WorkerSession implements AutoCloseable {
                     throw new IllegalStateException(task + " did not align at checkpoint " + checkpointId);
                 }
             }
+            env.meters().aligned(System.nanoTime() - startNanos);
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Split split : splits.values()) {
@@ -366,6 +381,7 @@ final class WorkerSession implements AutoCloseable {
         }
         collector.endTransaction();
         lastChangelogWrites.forEach((task, write) -> task.backend().commitStaged(offsetOf(write) + 1));
+        env.meters().checkpointCompleted(System.nanoTime() - startNanos, changelogBytes);
         if (exactlyOnce || commitOffsetsAtLeastOnce(offsets)) {
             for (Split split : splits.values()) {
                 split.committedOffset = split.nextOffset;
@@ -389,6 +405,7 @@ final class WorkerSession implements AutoCloseable {
         List<TaskStatus> status = new ArrayList<>(tasks.size());
         Set<TopicPartition> assigned = tasks.isEmpty() ? Set.of() : consumer.assignment();
         for (StreamTask task : tasks.values()) {
+            task.publishStats();
             List<SplitStatus> splitStatus = new ArrayList<>();
             for (TopicPartition partition : task.splits()) {
                 Split split = splits.get(partition);
@@ -423,6 +440,7 @@ final class WorkerSession implements AutoCloseable {
     }
 
     private Map<StreamTask, Future<RecordMetadata>> writeChangelogs() {
+        changelogBytes = 0;
         Map<StreamTask, Future<RecordMetadata>> last = new LinkedHashMap<>();
         for (StreamTask task : tasks.values()) {
             if (!task.hasStagedChanges()) {
@@ -433,8 +451,9 @@ final class WorkerSession implements AutoCloseable {
             int partition = task.id().partition();
             List<Future<RecordMetadata>> writes = new ArrayList<>(1);
             task.backend().forEachStagedChange((stateId, dbKey, value) -> {
-                Future<RecordMetadata> write = collector.sendNow(new ProducerRecord<>(
-                        topic, partition, ChangelogRecordCodec.encodeKey(stateId, dbKey), value));
+                byte[] key = ChangelogRecordCodec.encodeKey(stateId, dbKey);
+                changelogBytes += key.length + (value == null ? 0 : value.length);
+                Future<RecordMetadata> write = collector.sendNow(new ProducerRecord<>(topic, partition, key, value));
                 if (writes.isEmpty()) {
                     writes.add(write);
                 } else {
@@ -534,6 +553,7 @@ final class WorkerSession implements AutoCloseable {
             StreamTask task = new StreamTask(id, env.topology().partitions(stage), env.config().keyGroups(),
                     backend, collector);
             TaskFactory.wire(env.graph(), env.topology(), task, env.config().watermarkInterval().toMillis());
+            task.bindMeters(env.meters());
             return task;
         } catch (RuntimeException e) {
             if (backend != null) {
@@ -610,6 +630,8 @@ final class WorkerSession implements AutoCloseable {
         checkpoint();
         closing = true;
         closeTasks(tasks.values(), true);
+        consumerMetrics.close();
+        producerMetrics.close();
         consumer.close();
         producer.close();
         restoreConsumer.close();
@@ -625,6 +647,8 @@ final class WorkerSession implements AutoCloseable {
         closed = true;
         closing = true;
         closeTasks(tasks.values(), false);
+        consumerMetrics.close();
+        producerMetrics.close();
         closeQuietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
         // Closing an exactly-once producer aborts its open transaction.
         closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));

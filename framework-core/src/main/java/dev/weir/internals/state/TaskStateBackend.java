@@ -302,6 +302,20 @@ public final class TaskStateBackend implements AutoCloseable {
         return ttlPurger.purge(maxEntries, processingClock.getAsLong());
     }
 
+    /** RocksDB's estimate of the live data of every state of the task, in bytes. */
+    public long estimatedLiveDataBytes() {
+        ensureOpen();
+        long bytes = 0;
+        try {
+            for (StagedTable table : tables.values()) {
+                bytes += db.getLongProperty(table.handle(), "rocksdb.estimate-live-data-size");
+            }
+        } catch (RocksDBException e) {
+            throw new StateException("Cannot read the size of the task state in " + directory, e);
+        }
+        return bytes;
+    }
+
     /** Releases the native handles; staged changes are dropped. Idempotent. */
     @Override
     public void close() {

@@ -10,6 +10,7 @@ import dev.weir.pipeline.Pipeline;
 import dev.weir.runtime.WeirRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -32,20 +33,24 @@ public class WeirRuntimeLifecycle implements SmartLifecycle {
     private final WeirProperties properties;
     private final Environment environment;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meterRegistry;
     private volatile WeirRuntime runtime;
 
     /**
      * @param pipeline the pipeline to run, if the application defines one
      * @param config the configuration; the advertised endpoint is completed at start if unset
      * @param environment where the web server's port is found ({@code local.server.port})
+     * @param meterRegistry where the runtime registers its {@code weir.*} meters and its Kafka
+     *     clients' meters; {@code null} for none
      */
     public WeirRuntimeLifecycle(Supplier<Optional<Pipeline>> pipeline, WeirConfig config, WeirProperties properties,
-                                Environment environment, ApplicationEventPublisher events) {
+                                Environment environment, ApplicationEventPublisher events, MeterRegistry meterRegistry) {
         this.pipeline = pipeline;
         this.config = config;
         this.properties = properties;
         this.environment = environment;
         this.events = events;
+        this.meterRegistry = meterRegistry;
     }
 
     @Override
@@ -58,7 +63,9 @@ public class WeirRuntimeLifecycle implements SmartLifecycle {
             LOG.info("No Weir pipeline: no @WeirOperator bean and no Pipeline bean; the Weir runtime does not start");
             return;
         }
-        WeirRuntime started = new WeirRuntime(toRun.get(), withAdvertisedEndpoint(config));
+        WeirConfig configured = withAdvertisedEndpoint(config);
+        WeirRuntime started = meterRegistry == null ? new WeirRuntime(toRun.get(), configured)
+                : new WeirRuntime(toRun.get(), configured, meterRegistry);
         started.start();
         runtime = started;
         events.publishEvent(new WeirRuntimeStartedEvent(started));

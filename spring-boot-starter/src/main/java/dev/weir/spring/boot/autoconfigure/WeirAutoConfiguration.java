@@ -11,6 +11,7 @@ import dev.weir.spring.internals.PipelineSource;
 import dev.weir.spring.internals.SpringKafkaConnection;
 import dev.weir.spring.internals.WeirOperatorAnnotationBeanPostProcessor;
 import dev.weir.spring.internals.WeirOperatorRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -72,13 +73,14 @@ public class WeirAutoConfiguration {
         return builder.build();
     }
 
-    /** Runs the pipeline with the application context. */
+    /** Runs the pipeline with the application context; its meters go to the context's registry, if it has one. */
     @Bean
     @ConditionalOnMissingBean
     WeirRuntimeLifecycle weirRuntimeLifecycle(ObjectProvider<Pipeline> pipelines, WeirOperatorRegistry registry,
                                               SerdeResolver serdes, WeirConfig config, WeirProperties properties,
-                                              Environment environment, ApplicationEventPublisher events) {
+                                              Environment environment, ApplicationEventPublisher events,
+                                              ObjectProvider<MeterRegistry> meterRegistry) {
         return new WeirRuntimeLifecycle(new PipelineSource(pipelines, registry, serdes), config, properties,
-                environment, events);
+                environment, events, meterRegistry.getIfUnique());
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.spring.boot.actuate.WeirEndpoint;
 import dev.weir.spring.boot.actuate.WeirHealthIndicator;
-import dev.weir.spring.boot.metrics.WeirRuntimeMeters;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,13 +16,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The actuator and Micrometer parts, with and without their libraries on the class path. */
+/** The actuator parts, with and without the actuator on the class path. */
 class WeirActuatorAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, JacksonAutoConfiguration.class,
-                    WeirAutoConfiguration.class, WeirActuatorAutoConfiguration.class,
-                    WeirMetricsAutoConfiguration.class))
+                    WeirAutoConfiguration.class, WeirActuatorAutoConfiguration.class))
             .withPropertyValues("weir.application-id=orders", "weir.auto-startup=false",
                     "management.endpoints.web.exposure.include=weir");
 
@@ -63,19 +59,6 @@ class WeirActuatorAutoConfigurationTest {
         });
     }
 
-    @Test
-    void withAMeterRegistryTheRuntimesMetersAreRegisteredAtStart() {
-        runner.withUserConfiguration(Registry.class)
-                .run(context -> assertThat(context).hasSingleBean(WeirRuntimeMeters.class));
-    }
-
-    @Test
-    void withoutMicrometerOrWithoutARegistryThereAreNoMeters() {
-        runner.withUserConfiguration(Registry.class).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(WeirRuntimeMeters.class));
-        runner.run(context -> assertThat(context).doesNotHaveBean(WeirRuntimeMeters.class));
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class UsersIndicator {
 
@@ -87,12 +70,4 @@ class WeirActuatorAutoConfigurationTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Registry {
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
 }

@@ -224,7 +224,7 @@ class WeirAutoConfigurationTest {
         @Bean
         WeirRuntimeLifecycle usersLifecycle(WeirConfig config, WeirProperties properties, Environment environment) {
             return new WeirRuntimeLifecycle(() -> Optional.<Pipeline>empty(), config, properties, environment,
-                    event -> { });
+                    event -> { }, null);
         }
     }
 }
