@@ -1,9 +1,11 @@
 package dev.weir.internals.metrics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -57,8 +59,21 @@ public final class EngineMeters implements AutoCloseable {
         Gauge restoring = Gauge.builder("weir.restore.remaining", restoreRemaining, AtomicLong::get)
                 .description("Changelog records still to replay by the restores in progress").tags(tags)
                 .register(registry);
-        this.meters = List.of(checkpointDuration, checkpointAlignment, checkpointSize, recordLatency, recordsProduced,
-                restoredRecords, restoring);
+        this.meters = new ArrayList<>(List.of(checkpointDuration, checkpointAlignment, checkpointSize, recordLatency,
+                recordsProduced, restoredRecords, restoring));
+    }
+
+    /**
+     * Registers the memory of the instance's RocksDB state: what it uses, and the limit,
+     * {@code weir.state.memory}.
+     */
+    public void bindStateMemory(LongSupplier usage, long limit) {
+        meters.add(Gauge.builder("weir.state.memory.used", usage, LongSupplier::getAsLong).baseUnit("bytes")
+                .description("Memory RocksDB uses for block cache and write buffers, all tasks together").tags(tags)
+                .strongReference(true).register(registry));
+        meters.add(Gauge.builder("weir.state.memory.limit", () -> limit).baseUnit("bytes")
+                .description("The bound on RocksDB's memory, weir.state.memory").tags(tags).strongReference(true)
+                .register(registry));
     }
 
     /** The registry, for meters of a task or a client. */

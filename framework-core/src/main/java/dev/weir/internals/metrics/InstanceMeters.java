@@ -48,7 +48,7 @@ public final class InstanceMeters implements AutoCloseable {
                 s -> s.workers().stream().mapToLong(w -> w.backpressured().toNanos()).sum() / 1e9);
         meters.add(TimeGauge.builder("weir.checkpoint.age", status, TimeUnit.MILLISECONDS, InstanceMeters::oldestCheckpointAge)
                 .description("Time since the last checkpoint of the worker that checkpointed longest ago").tags(tags)
-                .register(engine.registry()));
+                .strongReference(true).register(engine.registry()));
         for (WorkerStatus.Phase phase : WorkerStatus.Phase.values()) {
             gauge("weir.workers", "Workers by phase", tags.and("phase", phase.name().toLowerCase(Locale.ROOT)),
                     s -> s.workers().stream().filter(w -> w.phase() == phase).count());
@@ -57,7 +57,7 @@ public final class InstanceMeters implements AutoCloseable {
 
     private void gauge(String name, String description, Tags tags, ToDoubleFunction<RuntimeStatus> value) {
         meters.add(Gauge.builder(name, status, s -> value.applyAsDouble(s.get())).description(description).tags(tags)
-                .register(engine.registry()));
+                .strongReference(true).register(engine.registry()));
     }
 
     private void counter(String name, String description, Tags tags, String unit, ToDoubleFunction<RuntimeStatus> value) {

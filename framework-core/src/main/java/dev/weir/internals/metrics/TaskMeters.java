@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.Tags;
 public final class TaskMeters implements AutoCloseable {
 
     private final EngineMeters engine;
+    /** Held here: a counter keeps only a weak reference to what it reads. */
+    private final LongSupplier consumed;
     private final List<Meter> meters = new ArrayList<>();
 
     /**
@@ -29,18 +31,20 @@ public final class TaskMeters implements AutoCloseable {
     public TaskMeters(EngineMeters engine, String task, LongSupplier consumed, LongSupplier stateBytes,
                       LongSupplier watermark) {
         this.engine = engine;
+        this.consumed = consumed;
         Tags tags = engine.tags().and("task", task);
         meters.add(FunctionCounter.builder("weir.records.consumed", consumed, LongSupplier::getAsLong)
-                .description("Records the task read from its source partitions").tags(tags).register(engine.registry()));
+                .description("Records the task read from its source partitions").tags(tags)
+                .register(engine.registry()));
         if (stateBytes != null) {
             meters.add(Gauge.builder("weir.state.size", stateBytes, LongSupplier::getAsLong).baseUnit("bytes")
                     .description("RocksDB's estimate of the live data of the task's state").tags(tags)
-                    .register(engine.registry()));
+                    .strongReference(true).register(engine.registry()));
         }
         if (watermark != null) {
             meters.add(TimeGauge.builder("weir.watermark.lag", watermark, TimeUnit.MILLISECONDS, TaskMeters::lag)
                     .description("How far the task's watermark trails the wall clock").tags(tags)
-                    .register(engine.registry()));
+                    .strongReference(true).register(engine.registry()));
         }
     }
 

@@ -58,6 +58,7 @@ public final class InstanceRuntime {
             rocksDb = SharedRocksDbResources.create(config.stateMemoryBytes());
             Map<String, OperatorRuntimeContext> contexts = openFunctions(graph, config.applicationId());
             EngineMeters meters = new EngineMeters(meterRegistry, config.applicationId(), directory.instanceId());
+            meters.bindStateMemory(rocksDb::memoryUsage, rocksDb.memoryBytes());
             InstanceRuntime instance = new InstanceRuntime(new WorkerEnvironment(config, graph, topology, clients,
                     directory, rocksDb, new AtomicLong(), new ClusterView(), meters), contexts);
             instance.startWorkers();

@@ -70,6 +70,14 @@ public final class SharedRocksDbResources implements AutoCloseable {
     }
 
     /** The memory budget of all keyed state of the process, in bytes. */
+    /**
+     * The memory RocksDB uses now within {@link #memoryBytes()}: block cache and write buffers,
+     * which are charged to the cache; 0 once closed.
+     */
+    public synchronized long memoryUsage() {
+        return closed ? 0 : cache.getUsage();
+    }
+
     public long memoryBytes() {
         return memoryBytes;
     }

@@ -85,6 +85,12 @@ public class WeirProperties {
     private final Query query = new Query();
 
     /**
+     * Per input topic of the @WeirOperator beans: weir.sources.[topic].watermark.* gives the topic
+     * event time, taken from its records' timestamps.
+     */
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+
+    /**
      * Applies every property that is set to {@code builder}; {@code applicationId} stands in for
      * a missing {@code weir.application-id}.
      */
@@ -271,6 +277,55 @@ public class WeirProperties {
     /** {@code weir.query}. */
     public Query getQuery() {
         return query;
+    }
+
+    /** {@code weir.sources}, by topic. */
+    public Map<String, Source> getSources() {
+        return sources;
+    }
+
+    /** {@code weir.sources.[topic].*}. */
+    public static class Source {
+
+        private final Watermark watermark = new Watermark();
+
+        /** {@code weir.sources.[topic].watermark}. */
+        public Watermark getWatermark() {
+            return watermark;
+        }
+
+        /** {@code weir.sources.[topic].watermark.*}: the topic's event time. */
+        public static class Watermark {
+
+            /**
+             * How far out of order record timestamps may arrive; setting it gives the topic event
+             * time, from its records' timestamps.
+             */
+            private Duration outOfOrderness;
+
+            /** A partition with nothing to read for this long stops holding back the watermark. */
+            private Duration idleness;
+
+            /** {@code weir.sources.[topic].watermark.out-of-orderness}. */
+            public Duration getOutOfOrderness() {
+                return outOfOrderness;
+            }
+
+            /** Sets {@code weir.sources.[topic].watermark.out-of-orderness}. */
+            public void setOutOfOrderness(Duration outOfOrderness) {
+                this.outOfOrderness = outOfOrderness;
+            }
+
+            /** {@code weir.sources.[topic].watermark.idleness}. */
+            public Duration getIdleness() {
+                return idleness;
+            }
+
+            /** Sets {@code weir.sources.[topic].watermark.idleness}. */
+            public void setIdleness(Duration idleness) {
+                this.idleness = idleness;
+            }
+        }
     }
 
     /** {@code weir.watermark.*}. */

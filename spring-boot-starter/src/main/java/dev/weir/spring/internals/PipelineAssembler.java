@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.weir.eventtime.WatermarkStrategy;
 import dev.weir.functions.KeySelector;
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.RuntimeContext;
@@ -17,6 +18,7 @@ import dev.weir.pipeline.KeyedStream;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
 import dev.weir.spring.boot.SerdeResolver;
+import dev.weir.spring.boot.WeirProperties;
 import dev.weir.state.State;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -33,15 +35,21 @@ import org.springframework.core.ResolvableType;
 public final class PipelineAssembler {
 
     private final SerdeResolver serdes;
+    private final Map<String, WeirProperties.Source> sources;
     private final PipelineBuilder builder = new PipelineBuilder();
 
-    private PipelineAssembler(SerdeResolver serdes) {
+    private PipelineAssembler(SerdeResolver serdes, Map<String, WeirProperties.Source> sources) {
         this.serdes = serdes;
+        this.sources = sources;
     }
 
-    /** The pipeline of {@code registry}'s operators, with serdes from {@code serdes}. */
-    public static Pipeline assemble(WeirOperatorRegistry registry, SerdeResolver serdes) {
-        PipelineAssembler assembler = new PipelineAssembler(serdes);
+    /**
+     * The pipeline of {@code registry}'s operators, with serdes from {@code serdes}; a topic with
+     * an out-of-orderness in {@code sources} is read in event time, from its records' timestamps.
+     */
+    public static Pipeline assemble(WeirOperatorRegistry registry, SerdeResolver serdes,
+                                    Map<String, WeirProperties.Source> sources) {
+        PipelineAssembler assembler = new PipelineAssembler(serdes, sources);
         Map<String, List<OperatorEndpoint>> byTopic = new LinkedHashMap<>();
         registry.endpoints().forEach(e -> byTopic.computeIfAbsent(e.input(), t -> new ArrayList<>()).add(e));
         byTopic.forEach(assembler::readTopic);
@@ -49,7 +57,11 @@ public final class PipelineAssembler {
     }
 
     private void readTopic(String topic, List<OperatorEndpoint> endpoints) {
-        DataStream<ConsumerRecord<byte[], byte[]>> records = builder.source(KafkaSource.of(topic, record -> record));
+        KafkaSource<ConsumerRecord<byte[], byte[]>> source = KafkaSource.of(topic, record -> record);
+        WeirProperties.Source eventTime = sources.get(topic);
+        DataStream<ConsumerRecord<byte[], byte[]>> records = eventTime == null
+                || eventTime.getWatermark().getOutOfOrderness() == null
+                ? builder.source(source) : builder.source(source, watermarks(topic, eventTime.getWatermark()));
         Map<List<ResolvableType>, List<OperatorEndpoint>> byKeyAndValue = new LinkedHashMap<>();
         Map<ResolvableType, List<OperatorEndpoint>> byValue = new LinkedHashMap<>();
         for (OperatorEndpoint endpoint : endpoints) {
@@ -125,6 +137,17 @@ public final class PipelineAssembler {
         } else {
             Serde values = serdes.serdeFor(type);
             output.sinkTo(KafkaSink.values(endpoint.output(), values.serializer()));
+        }
+    }
+
+    private static WatermarkStrategy<ConsumerRecord<byte[], byte[]>> watermarks(String topic,
+                                                                              WeirProperties.Source.Watermark watermark) {
+        try {
+            WatermarkStrategy<ConsumerRecord<byte[], byte[]>> strategy =
+                    WatermarkStrategy.forBoundedOutOfOrderness(watermark.getOutOfOrderness());
+            return watermark.getIdleness() == null ? strategy : strategy.withIdleness(watermark.getIdleness());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("weir.sources." + topic + ".watermark: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.weir.spring.internals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.weir.pipeline.Pipeline;
 import dev.weir.spring.boot.SerdeResolver;
+import dev.weir.spring.boot.WeirProperties;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -17,12 +19,19 @@ public final class PipelineSource implements Supplier<Optional<Pipeline>> {
     private final ObjectProvider<Pipeline> pipelineBeans;
     private final WeirOperatorRegistry registry;
     private final SerdeResolver serdes;
+    private final Map<String, WeirProperties.Source> sources;
 
-    /** A source over the context's pipeline beans and annotated operators. */
-    public PipelineSource(ObjectProvider<Pipeline> pipelineBeans, WeirOperatorRegistry registry, SerdeResolver serdes) {
+    /**
+     * A source over the context's pipeline beans and annotated operators.
+     *
+     * @param sources the event time of the operators' input topics, by topic
+     */
+    public PipelineSource(ObjectProvider<Pipeline> pipelineBeans, WeirOperatorRegistry registry, SerdeResolver serdes,
+                          Map<String, WeirProperties.Source> sources) {
         this.pipelineBeans = pipelineBeans;
         this.registry = registry;
         this.serdes = serdes;
+        this.sources = sources;
     }
 
     /**
@@ -47,6 +56,6 @@ public final class PipelineSource implements Supplier<Optional<Pipeline>> {
         if (beans.size() == 1) {
             return Optional.of(beans.get(0));
         }
-        return operators.isEmpty() ? Optional.empty() : Optional.of(PipelineAssembler.assemble(registry, serdes));
+        return operators.isEmpty() ? Optional.empty() : Optional.of(PipelineAssembler.assemble(registry, serdes, sources));
     }
 }

@@ -1,14 +1,21 @@
 package dev.weir.spring.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.weir.eventtime.WatermarkStrategy;
 import dev.weir.functions.Collector;
+import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.functions.KeySelector;
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.kafka.KeyValue;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.spring.boot.WeirProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +30,7 @@ class PipelineAssemblerTest {
         register("small-then-large", new Rule(), "transactions", "alerts", false);
         register("velocity", new Rule(), "transactions", "alerts", false);
 
-        String plan = PipelineAssembler.assemble(registry, serdes).describe();
+        String plan = PipelineAssembler.assemble(registry, serdes, Map.of()).describe();
 
         assertThat(count(plan, "source[")).isEqualTo(1);
         assertThat(count(plan, "map[transactions-records]")).isEqualTo(1);
@@ -38,11 +45,40 @@ class PipelineAssemblerTest {
         register("per-customer", new ByCustomer(), "orders", "totals", true);
         register("running-count", new Rule(), "orders", "", false);
 
-        Pipeline pipeline = PipelineAssembler.assemble(registry, serdes);
+        Pipeline pipeline = PipelineAssembler.assemble(registry, serdes, Map.of());
 
         assertThat(pipeline.describe()).contains("map[orders-values]").contains("map[orders-records]")
                 .contains("keyed-process[per-customer]").contains("keyed-process[running-count]");
         assertThat(count(pipeline.describe(), "sink[")).as("an operator without output writes nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aTopicWithAWatermarkIsReadInEventTimeAndOthersAreNot() {
+        register("small-then-large", new Rule(), "transactions", "alerts", false);
+        register("running-count", new Rule(), "orders", "", false);
+        WeirProperties.Source transactions = new WeirProperties.Source();
+        transactions.getWatermark().setOutOfOrderness(Duration.ofSeconds(5));
+        transactions.getWatermark().setIdleness(Duration.ofMinutes(1));
+
+        Pipeline pipeline = PipelineAssembler.assemble(registry, serdes, Map.of("transactions", transactions));
+
+        Map<String, WatermarkStrategy<?>> strategies = new HashMap<>();
+        pipeline.graph().nodes().stream().filter(SourceTransformation.class::isInstance)
+                .map(SourceTransformation.class::cast)
+                .forEach(s -> strategies.put(s.source().topic(), s.watermarkStrategy()));
+        assertThat(strategies.get("transactions").outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(strategies.get("transactions").idleness()).contains(Duration.ofMinutes(1));
+        assertThat(strategies.get("orders")).isNull();
+    }
+
+    @Test
+    void aNegativeOutOfOrdernessFailsNamingTheProperty() {
+        register("small-then-large", new Rule(), "transactions", "alerts", false);
+        WeirProperties.Source transactions = new WeirProperties.Source();
+        transactions.getWatermark().setOutOfOrderness(Duration.ofSeconds(-5));
+
+        assertThatThrownBy(() -> PipelineAssembler.assemble(registry, serdes, Map.of("transactions", transactions)))
+                .hasMessageContaining("weir.sources.transactions.watermark");
     }
 
     private void register(String uid, KeyedProcessFunction<?, ?, ?> function, String input, String output,

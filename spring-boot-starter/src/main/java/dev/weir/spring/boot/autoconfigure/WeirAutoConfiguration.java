@@ -80,7 +80,7 @@ public class WeirAutoConfiguration {
                                               SerdeResolver serdes, WeirConfig config, WeirProperties properties,
                                               Environment environment, ApplicationEventPublisher events,
                                               ObjectProvider<MeterRegistry> meterRegistry) {
-        return new WeirRuntimeLifecycle(new PipelineSource(pipelines, registry, serdes), config, properties,
+        return new WeirRuntimeLifecycle(new PipelineSource(pipelines, registry, serdes, properties.getSources()), config, properties,
                 environment, events, meterRegistry.getIfUnique());
     }
 }
