@@ -69,6 +69,7 @@ class HelmChartTest {
                 .containsEntry("WEIR_INSTANCE_ID", "$(POD_NAME)")
                 .containsEntry("WEIR_ADVERTISED_ENDPOINT", "$(POD_NAME).orders-instances.$(POD_NAMESPACE).svc:8080")
                 .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,weir")
+                .containsEntry("MANAGEMENT_METRICS_TAGS_APPLICATION", "orders")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         assertThat(manifests).filteredOn(Service.class::isInstance).map(Service.class::cast)
                 .filteredOn(s -> "None".equals(s.getSpec().getClusterIP()))

@@ -18,6 +18,7 @@ import dev.weir.runtime.WorkerStatus;
 import dev.weir.test.CheckReport;
 import dev.weir.test.EmbeddedKafkaExtension;
 import dev.weir.test.ExactlyOnceChecker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,15 +57,19 @@ class BackpressureTest {
                 .producerProperty(ProducerConfig.BUFFER_MEMORY_CONFIG, 128 * 1024)
                 .producerProperty(ProducerConfig.BATCH_SIZE_CONFIG, 16 * 1024)
                 .build();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Duration backpressured;
-        try (WeirRuntime runtime = new WeirRuntime(passThrough(), config)) {
+        double backpressureMeter;
+        try (WeirRuntime runtime = new WeirRuntime(passThrough(), config, meters)) {
             runtime.start();
             checker().awaitCommittedRecords(RECORDS, Duration.ofMinutes(2));
             backpressured = runtime.status().workers().stream().map(WorkerStatus::backpressured)
                     .reduce(Duration.ZERO, Duration::plus);
+            backpressureMeter = meters.get("weir.backpressure").functionCounter().count();
         }
 
         assertThat(backpressured).as("time the worker kept its partitions paused for its output").isPositive();
+        assertThat(backpressureMeter).as("the weir.backpressure meter, in seconds").isPositive();
         CheckReport<String, String> report = checker().checkPerKeySequences(input.values(RECORDS));
         assertThat(report.isExactlyOnce()).as(report.toString()).isTrue();
     }
