@@ -24,6 +24,10 @@ public final class InternalTimerService {
     /** Registers a timer at {@code timestamp} for the current key and namespace; a duplicate is a no-op. */
     public void registerTimer(long timestamp) {
         byte[] key = currentTimerKey(timestamp);
+        // A window registers its timer with every element: one registered since the checkpoint costs a lookup.
+        if (table.isStaged(key)) {
+            return;
+        }
         table.put(key, NO_VALUE);
         index.added(key);
     }

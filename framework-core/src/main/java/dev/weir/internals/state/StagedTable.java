@@ -70,6 +70,12 @@ final class StagedTable {
         }
     }
 
+    /** Whether a write of {@code key} (not a deletion) is staged: then it exists, whatever RocksDB holds. */
+    boolean isStaged(byte[] key) {
+        byte[] staged = overlay.get(key);
+        return staged != null && staged != TOMBSTONE;
+    }
+
     void put(byte[] key, byte[] value) {
         undoLog.written(this, key, overlay.put(key, value));
     }
