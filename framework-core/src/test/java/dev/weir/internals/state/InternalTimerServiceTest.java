@@ -224,6 +224,30 @@ class InternalTimerServiceTest {
     }
 
     @Test
+    void registeringAStagedTimerAgainChangesNothingEvenWhenTheRepeatIsUndone() {
+        register("alice", 300);
+        int staged = fixture.backend.stagedChangeCount();
+
+        fixture.backend.beginRecord();
+        register("alice", 300);
+        assertThat(fixture.backend.stagedChangeCount()).isEqualTo(staged);
+        fixture.backend.undoRecord();
+
+        timers.fireTimersUpTo(1_000, this::record);
+        assertThat(fired).containsExactly("alice@300");
+    }
+
+    @Test
+    void aTimerDeletedThenRegisteredAgainFires() {
+        register("alice", 300);
+        timers.deleteTimer(300);
+        timers.registerTimer(300);
+
+        timers.fireTimersUpTo(1_000, this::record);
+        assertThat(fired).containsExactly("alice@300");
+    }
+
+    @Test
     void aTimerRegisteredBelowADeletedEarliestTimerOfItsGroupIsFound() {
         register("alice", 100);
         register("alice", 300);
