@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
 import dev.weir.windowing.TimeWindow;
@@ -19,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * out-of-orderness bound, so that no ordinary event is ever late; late events are written on
  * purpose, far behind every watermark.
  *
- * <p>Producing is paced and round robin, so that no partition that carries events falls silent
+ * <p>Producing is paced (a fixed rate) and round robin, so that no partition that carries events falls silent
  * long enough to be idle: a partition resuming after idleness races the others, and its events
  * may be late by chance, not by the model.
  */
@@ -41,25 +45,57 @@ final class RegionEvents {
     }
 
     /**
-     * Writes events {@code from} (inclusive) to {@code to} (exclusive) of each partition, round
-     * robin in batches of {@code batch} per partition with {@code pauseMillis} between batches, so
-     * that every partition keeps receiving events; {@code late} picks the events that are instead
-     * late ones.
+     * Writes events {@code from} (inclusive) to {@code to} (exclusive) of each partition at once;
+     * {@code late} picks the events that are instead late ones.
      *
      * @param offsets each partition's event-time offset
      * @param starts each partition's first event: before it, the partition stays silent
      */
-    void produce(int from, int to, long[] offsets, int[] starts, IntPredicate late, int batch, long pauseMillis) {
+    void produce(int from, int to, long[] offsets, int[] starts, IntPredicate late) {
         try (KafkaProducer<String, String> producer = producer()) {
-            for (int start = from; start < to; start += batch) {
-                for (int partition = 0; partition < offsets.length; partition++) {
-                    for (int s = Math.max(start, starts[partition]); s < Math.min(to, start + batch); s++) {
-                        producer.send(record(partition, s, offsets[partition], late.test(s)));
-                    }
-                }
-                pause(pauseMillis);
-            }
+            round(producer, from, to, offsets, starts, late);
             producer.flush();
+        }
+    }
+
+    /**
+     * Writes events {@code from} (inclusive) to {@code to} (exclusive) of each partition at a
+     * fixed rate: one round of {@code batch} events per partition every {@code periodMillis}, so
+     * that every partition keeps receiving events for the whole run.
+     *
+     * @return completes once every event is written
+     */
+    CompletableFuture<Void> producePaced(int from, int to, long[] offsets, int[] starts, IntPredicate late, int batch,
+                                         long periodMillis) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        KafkaProducer<String, String> producer = producer();
+        int[] next = {from};
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                round(producer, next[0], Math.min(to, next[0] + batch), offsets, starts, late);
+                next[0] += batch;
+                if (next[0] >= to) {
+                    producer.flush();
+                    done.complete(null);
+                }
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        // The last round completes the future on the scheduler's thread: close there, then stop the schedule.
+        return done.whenComplete((ignored, failure) -> {
+            producer.close();
+            scheduler.shutdown();
+        });
+    }
+
+    private void round(KafkaProducer<String, String> producer, int from, int to, long[] offsets, int[] starts,
+                       IntPredicate late) {
+        for (int partition = 0; partition < offsets.length; partition++) {
+            for (int s = Math.max(from, starts[partition]); s < to; s++) {
+                producer.send(record(partition, s, offsets[partition], late.test(s)));
+            }
         }
     }
 
@@ -115,17 +151,5 @@ final class RegionEvents {
     private KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 10), new StringSerializer(), new StringSerializer());
-    }
-
-    private static void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

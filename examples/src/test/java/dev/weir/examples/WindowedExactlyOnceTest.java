@@ -47,13 +47,13 @@ class WindowedExactlyOnceTest {
         long[] offsets = {0, 0, 0, 0, 0, 5_000};
         int[] starts = {0, 0, 0, 0, 0, 5_000};
         // Partition 5 stays silent for the first 20 s of event time, then runs 5 s ahead of the others.
-        events.produce(0, 100, offsets, starts, s -> false, 100, 0);
+        events.produce(0, 100, offsets, starts, s -> false);
         try (PipelineInstances instances = new PipelineInstances(PIPELINE, kafka.bootstrapServers(), dir, "wrc-in",
                 "wrc-out")) {
             instances.start("a");
             ChildJvm b = instances.start("b");
-            CompletableFuture<Void> production = CompletableFuture.runAsync(() -> events.produce(100, 15_000, offsets,
-                    starts, s -> s >= 8_000 && s % 997 == 0, 100, 100));
+            CompletableFuture<Void> production = events.producePaced(100, 15_000, offsets, starts,
+                    s -> s >= 8_000 && s % 997 == 0, 100, 100);
 
             output().awaitCommittedRecords(events.windowsEndingBy(35_000), DEADLINE);
             b.kill();

@@ -13,16 +13,17 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import dev.weir.internals.state.SharedRocksDbResources;
+import dev.weir.internals.windowing.WindowRunActions.Action;
+import dev.weir.internals.windowing.WindowRunActions.Advance;
+import dev.weir.internals.windowing.WindowRunActions.Element;
+import dev.weir.internals.windowing.WindowRunActions.Restart;
 import dev.weir.windowing.EventTimeSessionWindows;
 import dev.weir.windowing.TimeWindow;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -178,21 +179,6 @@ class SessionMergingPropertiesTest {
         assertThat(emitted).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    /** One step of a run: an element arrives, the watermark moves up by some amount, or the task restarts. */
-    sealed interface Action permits Element, Advance, Restart {
-    }
-
-    /** An element whose timestamp is {@code relative} to the run's watermark (to the first one, before it is set). */
-    record Element(String key, long relative) implements Action {
-    }
-
-    record Advance(long by) implements Action {
-    }
-
-    /** A checkpoint, then a restart of the task on its committed state: it must change nothing. */
-    record Restart() implements Action {
-    }
-
     /** A firing: at which step, which session, with which elements (ids), stamped with which timestamp. */
     record Fired(int step, String key, long start, long end, List<Long> elements, long timestamp) {
     }
@@ -203,12 +189,7 @@ class SessionMergingPropertiesTest {
 
     @Provide
     Arbitrary<List<Action>> actions() {
-        Arbitrary<Action> elements = Combinators.combine(Arbitraries.of("a", "b"), Arbitraries.longs().between(-40, 40))
-                .as((key, relative) -> (Action) new Element(key, relative));
-        Arbitrary<Action> advances = Arbitraries.longs().between(0, 40).map(by -> (Action) new Advance(by));
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, elements), Tuple.of(4, advances), Tuple.of(1, Arbitraries.just((Action) new Restart())))
-                .list().ofMinSize(1).ofMaxSize(50);
+        return WindowRunActions.runs(50);
     }
 
     @Property(tries = 150)

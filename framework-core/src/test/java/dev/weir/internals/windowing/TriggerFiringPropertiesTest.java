@@ -13,6 +13,10 @@ import java.util.TreeMap;
 import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.internals.state.SharedRocksDbResources;
+import dev.weir.internals.windowing.WindowRunActions.Action;
+import dev.weir.internals.windowing.WindowRunActions.Advance;
+import dev.weir.internals.windowing.WindowRunActions.Element;
+import dev.weir.internals.windowing.WindowRunActions.Restart;
 import dev.weir.windowing.GlobalWindow;
 import dev.weir.windowing.SlidingEventTimeWindows;
 import dev.weir.windowing.TimeWindow;
@@ -21,7 +25,6 @@ import dev.weir.windowing.TumblingProcessingTimeWindows;
 import dev.weir.windowing.WindowAssigner;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -61,21 +64,6 @@ class TriggerFiringPropertiesTest {
 
     // ------------------------------------------------------------------ event-time windows
 
-    /** One step of a run: an element arrives, the watermark moves up by some amount, or the task restarts. */
-    sealed interface Action permits Element, Advance, Restart {
-    }
-
-    /** An element whose timestamp is {@code relative} to the run's watermark (to the first one, before it is set). */
-    record Element(String key, long relative) implements Action {
-    }
-
-    record Advance(long by) implements Action {
-    }
-
-    /** A checkpoint, then a restart of the task on its committed state: it must change nothing. */
-    record Restart() implements Action {
-    }
-
     /** A firing: at which step, for which key and window, with what count, stamped with which timestamp. */
     record Fired(int step, String key, long start, long end, long count, long timestamp) {
     }
@@ -86,12 +74,7 @@ class TriggerFiringPropertiesTest {
 
     @Provide
     Arbitrary<List<Action>> actions() {
-        Arbitrary<Action> elements = Combinators.combine(Arbitraries.of("a", "b"), Arbitraries.longs().between(-40, 40))
-                .as((key, relative) -> (Action) new Element(key, relative));
-        Arbitrary<Action> advances = Arbitraries.longs().between(0, 40).map(by -> (Action) new Advance(by));
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, elements), Tuple.of(4, advances), Tuple.of(1, Arbitraries.just((Action) new Restart())))
-                .list().ofMinSize(1).ofMaxSize(60);
+        return WindowRunActions.runs(60);
     }
 
     @Property(tries = 150)
