@@ -247,6 +247,7 @@ public final class ChildJvm implements AutoCloseable {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path logFile;
+        private String classPath;
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -312,8 +313,23 @@ public final class ChildJvm implements AutoCloseable {
         }
 
         /**
-         * Starts the child JVM with the current class path (Surefire's test class path when
-         * running under Maven) and the current Java binary.
+         * Sets the child's class path, for a main class whose libraries must not meet the
+         * current class path's (another version of a client library, say). By default the child
+         * gets the current class path.
+         *
+         * @param classPath entries separated by the platform's path separator; an entry may end
+         *                  in {@code *} for every jar of a directory, as on a {@code java} command line
+         * @return this builder
+         */
+        public Builder classPath(String classPath) {
+            this.classPath = classPath;
+            return this;
+        }
+
+        /**
+         * Starts the child JVM with the class path set by {@link #classPath(String)}, or else the
+         * current class path (Surefire's test class path when running under Maven), and the
+         * current Java binary.
          *
          * @return the running child
          */
@@ -343,7 +359,7 @@ public final class ChildJvm implements AutoCloseable {
             command.addAll(jvmOptions);
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.add("-cp");
-            command.add(classPath());
+            command.add(classPath != null ? classPath : currentClassPath());
             command.add(mainClass);
             command.addAll(args);
             return command;
@@ -359,7 +375,7 @@ public final class ChildJvm implements AutoCloseable {
         }
 
         // Under Surefire, java.class.path names only the booter jar; the real class path is here.
-        private static String classPath() {
+        private static String currentClassPath() {
             String surefire = System.getProperty("surefire.test.class.path");
             return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
         }

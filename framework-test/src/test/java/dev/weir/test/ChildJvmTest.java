@@ -45,6 +45,20 @@ class ChildJvmTest {
     }
 
     @Test
+    void childRunsOnTheClassPathItIsGiven() throws Exception {
+        Path testClasses = Path.of(TickingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (ChildJvm child = ticking().classPath(testClasses.toString()).start()) {
+            child.awaitLogLine("tick 1", TIMEOUT);
+        }
+        try (ChildJvm child = ticking().classPath(tempDir.toString()).start()) {
+            await().atMost(TIMEOUT).until(() -> child.exitCode().isPresent());
+
+            assertThat(child.exitCode()).hasValue(1);
+            assertThat(Files.readString(child.logFile())).contains(TickingMain.class.getName());
+        }
+    }
+
+    @Test
     void awaitLogLineFindsLinesByPattern() {
         try (ChildJvm child = ticking().start()) {
             String line = child.awaitLogLine(Pattern.compile("^tick [3-9]$"), TIMEOUT);
