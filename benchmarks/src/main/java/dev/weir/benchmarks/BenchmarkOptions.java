@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import dev.weir.config.ProcessingGuarantee;
@@ -66,35 +64,35 @@ final class BenchmarkOptions {
     final Path output;
     final boolean help;
 
-    private BenchmarkOptions(Map<String, String> values) {
-        help = values.containsKey("help");
-        records = Long.parseLong(get(values, "records", "2000000").replace("_", ""));
-        rounds = Integer.parseInt(get(values, "rounds", "3"));
-        warmupRounds = Integer.parseInt(get(values, "warmup-rounds", "1"));
+    private BenchmarkOptions(NamedArguments values) {
+        help = values.has("help");
+        records = values.getLong("records", 2_000_000);
+        rounds = (int) values.getLong("rounds", 3);
+        warmupRounds = (int) values.getLong("warmup-rounds", 1);
         workloads = new ArrayList<>();
-        for (String name : list(get(values, "workloads", "bare,bare-alos,passthrough,count,window-count"))) {
+        for (String name : values.list("workloads", "bare,bare-alos,passthrough,count,window-count")) {
             workloads.add(Workload.parse(name));
         }
         guarantees = new ArrayList<>();
-        for (String name : list(get(values, "guarantees", "exactly-once,at-least-once"))) {
+        for (String name : values.list("guarantees", "exactly-once,at-least-once")) {
             guarantees.add(guarantee(name));
         }
         workers = new ArrayList<>();
-        for (String n : list(get(values, "workers", "1,2"))) {
+        for (String n : values.list("workers", "1,2")) {
             workers.add(Integer.parseInt(n));
         }
-        keys = Integer.parseInt(get(values, "keys", "10000"));
-        valueBytes = Integer.parseInt(get(values, "value-bytes", "50"));
-        partitions = Integer.parseInt(get(values, "partitions", "6"));
-        String interval = get(values, "checkpoint-interval-ms", "");
+        keys = (int) values.getLong("keys", 10_000);
+        valueBytes = (int) values.getLong("value-bytes", 50);
+        partitions = (int) values.getLong("partitions", 6);
+        String interval = values.get("checkpoint-interval-ms", "");
         checkpointInterval = interval.isBlank() ? null : Duration.ofMillis(Long.parseLong(interval));
-        timeout = Duration.ofSeconds(Long.parseLong(get(values, "timeout-s", "600")));
-        quietTimeout = Duration.ofSeconds(Long.parseLong(get(values, "quiet-timeout-s", "300")));
-        verify = Boolean.parseBoolean(get(values, "verify", "true"));
-        String servers = get(values, "bootstrap-servers", "");
+        timeout = Duration.ofSeconds(values.getLong("timeout-s", 600));
+        quietTimeout = Duration.ofSeconds(values.getLong("quiet-timeout-s", 300));
+        verify = Boolean.parseBoolean(values.get("verify", "true"));
+        String servers = values.get("bootstrap-servers", "");
         bootstrapServers = servers.isBlank() ? null : servers;
-        brokerHeap = get(values, "broker-heap", "-Xms2g -Xmx2g");
-        String out = get(values, "output", "");
+        brokerHeap = values.get("broker-heap", "-Xms2g -Xmx2g");
+        String out = values.get("output", "");
         output = out.isBlank() ? defaultOutput() : Paths.get(out);
         if (records <= 0 || rounds <= 0 || warmupRounds < 0 || keys <= 0 || valueBytes < 0 || partitions <= 0) {
             throw new IllegalArgumentException(
@@ -103,46 +101,12 @@ final class BenchmarkOptions {
     }
 
     static BenchmarkOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : KNOWN) {
-            String property = System.getProperty("bench." + name);
-            if (property != null) {
-                values.put(name, property);
-            }
-        }
-        for (String arg : args) {
-            String a = arg.startsWith("--") ? arg.substring(2) : arg;
-            if (a.isBlank()) {
-                continue;
-            }
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a : a.substring(0, eq);
-            if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "'" + System.lineSeparator() + USAGE);
-            }
-            values.put(name, eq < 0 ? "true" : a.substring(eq + 1));
-        }
-        return new BenchmarkOptions(values);
+        return new BenchmarkOptions(NamedArguments.parse(args, KNOWN, "bench.", USAGE));
     }
 
     /** Whether any Weir workload (as opposed to a bare loop) is to run. */
     boolean anyWeir() {
         return workloads.stream().anyMatch(Workload::isWeir);
-    }
-
-    private static String get(Map<String, String> values, String name, String fallback) {
-        String v = values.get(name);
-        return v == null ? fallback : v.trim();
-    }
-
-    private static List<String> list(String value) {
-        List<String> result = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                result.add(part.trim());
-            }
-        }
-        return result;
     }
 
     private static ProcessingGuarantee guarantee(String name) {

@@ -63,6 +63,18 @@ final class ProgressWatcher {
      */
     static Progress await(KafkaTools kafka, CpuMeter cpu, String group, InputData input, long startNanos,
                           Duration timeout, BooleanSupplier assigned, Supplier<String> failed) {
+        return await(kafka, cpu, group, input.endOffsets, startNanos, timeout, assigned, failed);
+    }
+
+    /**
+     * @param endOffsets  the input's end offsets, which the group's committed offsets must reach
+     * @param startNanos  {@link System#nanoTime()} when the runner was started
+     * @param assigned    whether the runner owns partitions yet
+     * @param failed      a description of the runner's failure, or null while it is healthy
+     */
+    static Progress await(KafkaTools kafka, CpuMeter cpu, String group, Map<TopicPartition, Long> endOffsets,
+                          long startNanos, Duration timeout, BooleanSupplier assigned, Supplier<String> failed) {
+        long records = endOffsets.values().stream().mapToLong(Long::longValue).sum();
         Progress progress = new Progress();
         CpuMeter.Sample windowStart = null;
         long deadline = startNanos + timeout.toNanos();
@@ -83,7 +95,7 @@ final class ProgressWatcher {
                 sum = 0;
                 boolean done = true;
                 boolean everyPartition = true;
-                for (Map.Entry<TopicPartition, Long> end : input.endOffsets.entrySet()) {
+                for (Map.Entry<TopicPartition, Long> end : endOffsets.entrySet()) {
                     Long c = committed.get(end.getKey());
                     if (c != null) {
                         sum += c;
@@ -114,7 +126,7 @@ final class ProgressWatcher {
             if (now > nextReport) {
                 nextReport += REPORT_NANOS;
                 ThroughputBenchmark.log("  %s: %,d of %,d input records committed after %.1f s", group, sum,
-                        input.records, (now - startNanos) / 1e9);
+                        records, (now - startNanos) / 1e9);
             }
             String failure = failed.get();
             if (failure != null) {
@@ -122,7 +134,7 @@ final class ProgressWatcher {
                 return progress;
             }
             if (now > deadline) {
-                progress.failure = "timed out after " + timeout + " with " + sum + " of " + input.records
+                progress.failure = "timed out after " + timeout + " with " + sum + " of " + records
                         + " input records committed";
                 return progress;
             }
