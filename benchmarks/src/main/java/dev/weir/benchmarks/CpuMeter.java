@@ -20,6 +20,8 @@ final class CpuMeter {
     /** Linux reports /proc/stat in USER_HZ ticks, 100 per second on every mainstream architecture. */
     private static final double TICKS_PER_SECOND = 100.0;
     private static final Path PROC_STAT = Paths.get("/proc/stat");
+    /** Less than this many cores used by other processes counts as a quiet machine. */
+    private static final double QUIET_OTHER_CORES = 0.25;
 
     private final long brokerPid;
 
@@ -33,6 +35,35 @@ final class CpuMeter {
 
     /** What the machine's cores did between two samples, in cores (CPU seconds per wall second). */
     record Usage(double self, double broker, double other, double selfCpuSeconds) {
+    }
+
+    /**
+     * On a shared machine (someone's build or tests), waits a while for the other processes to
+     * go quiet before a run starts; a run's "cores: other" shows what was left.
+     */
+    void awaitQuiet(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean logged = false;
+        while (true) {
+            Sample before = sample();
+            KafkaTools.sleep(1_000);
+            double other = between(before, sample()).other();
+            if (Double.isNaN(other) || other < QUIET_OTHER_CORES) {
+                if (logged) {
+                    ThroughputBenchmark.log("  the machine is quiet again (%.2f cores used by other processes)", other);
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                ThroughputBenchmark.log("  other processes still use %.2f cores; running anyway", other);
+                return;
+            }
+            if (!logged) {
+                ThroughputBenchmark.log("  other processes use %.2f cores; waiting up to %d s for them to finish",
+                        other, timeout.toSeconds());
+                logged = true;
+            }
+        }
     }
 
     Sample sample() {

@@ -35,8 +35,13 @@ final class KafkaTools implements AutoCloseable {
     }
 
     void createTopic(String name, int partitions) {
-        get(admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()))).all(),
-                "create topic " + name);
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** Creates a topic with the given topic configs, and waits until every partition has a leader. */
+    void createTopic(String name, int partitions, Map<String, String> configs) {
+        get(admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs)))
+                .all(), "create topic " + name);
         // Wait until every partition has a leader, so that the first produce does not stall.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {

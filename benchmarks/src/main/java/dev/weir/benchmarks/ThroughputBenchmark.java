@@ -6,16 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import dev.weir.config.ProcessingGuarantee;
 import dev.weir.config.WeirConfig;
@@ -44,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ThroughputBenchmark {
 
     private static final Duration PAUSE_BETWEEN_RUNS = Duration.ofSeconds(2);
-    private static final double QUIET_OTHER_CORES = 0.25;
 
     private final BenchmarkOptions options;
     private final String bootstrapServers;
@@ -88,7 +84,7 @@ public final class ThroughputBenchmark {
 
     private static int run(BenchmarkOptions options) {
         Path outputDir = options.output.toAbsolutePath().getParent();
-        createDirectories(outputDir);
+        Directories.create(outputDir);
         String runId = Long.toString(System.currentTimeMillis(), 36);
         log("Weir throughput benchmark: %,d records, %d keys, %d-byte values, %d partitions; workloads %s",
                 options.records, options.keys, options.valueBytes, options.partitions, options.workloads);
@@ -193,7 +189,7 @@ public final class ThroughputBenchmark {
         String app = nextName(configuration.name());
         String output = app + "-out";
         kafka.createTopic(output, input.partitions);
-        Path stateDir = createTempDirectory();
+        Path stateDir = Directories.createTemp("weir-bench-state-");
         pauseBetweenRuns();
         WeirConfig.Builder config = WeirConfig.custom()
                 .applicationId(app)
@@ -221,7 +217,7 @@ public final class ThroughputBenchmark {
         try {
             return finish(configuration, round, app, output, input, progress, deadLettered, app + "-");
         } finally {
-            deleteRecursively(stateDir);
+            Directories.deleteRecursively(stateDir);
         }
     }
 
@@ -263,36 +259,7 @@ public final class ThroughputBenchmark {
         // Let the broker finish deleting the last run's topics, and this JVM collect its garbage.
         System.gc();
         KafkaTools.sleep(PAUSE_BETWEEN_RUNS.toMillis());
-        awaitQuietMachine();
-    }
-
-    /**
-     * On a shared machine (someone's build or tests), waits a while for the other processes to
-     * go quiet before a run starts; the run's "cores: other" column shows what was left.
-     */
-    private void awaitQuietMachine() {
-        long deadline = System.nanoTime() + options.quietTimeout.toNanos();
-        boolean logged = false;
-        while (true) {
-            CpuMeter.Sample before = cpu.sample();
-            KafkaTools.sleep(1_000);
-            double other = CpuMeter.between(before, cpu.sample()).other();
-            if (Double.isNaN(other) || other < QUIET_OTHER_CORES) {
-                if (logged) {
-                    log("  the machine is quiet again (%.2f cores used by other processes)", other);
-                }
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                log("  other processes still use %.2f cores; running anyway", other);
-                return;
-            }
-            if (!logged) {
-                log("  other processes use %.2f cores; waiting up to %d s for them to finish", other,
-                        options.quietTimeout.toSeconds());
-                logged = true;
-            }
-        }
+        cpu.awaitQuiet(options.quietTimeout);
     }
 
     private static void join(Thread thread) {
@@ -320,36 +287,4 @@ public final class ThroughputBenchmark {
                 + ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + dir, e);
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory(Paths.get(System.getProperty("java.io.tmpdir")), "weir-bench-state-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a state directory", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // A file RocksDB still holds stays behind in the temp directory; harmless.
-                }
-            });
-        } catch (IOException e) {
-            log("could not delete %s: %s", root, e);
-        }
-    }
 }
