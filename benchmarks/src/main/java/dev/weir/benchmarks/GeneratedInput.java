@@ -94,6 +94,11 @@ final class GeneratedInput {
         return readBack;
     }
 
+    /** Forgets the records read back (they are read again when next asked for): they take much of the heap. */
+    synchronized void release() {
+        readBack = null;
+    }
+
     /**
      * Every committed record of the partitions, up to their last stable offsets when called (a
      * transaction still open then is left out, as a read_committed consumer would).
