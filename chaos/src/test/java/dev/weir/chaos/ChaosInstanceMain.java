@@ -20,6 +20,8 @@ public final class ChaosInstanceMain {
     public static final String STARTED = "WEIR-CHAOS-INSTANCE-STARTED";
     /** A member silent this long leaves the group; a frozen instance must stay frozen longer. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    /** An open transaction older than this is aborted by the broker, which fences its producer. */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private ChaosInstanceMain() {
     }
@@ -39,7 +41,7 @@ public final class ChaosInstanceMain {
                 .workers(1)
                 .consumerProperty("session.timeout.ms", (int) SESSION_TIMEOUT.toMillis())
                 .consumerProperty("heartbeat.interval.ms", 1_000)
-                .transactionTimeout(Duration.ofSeconds(10))
+                .transactionTimeout(TRANSACTION_TIMEOUT)
                 .build();
         WeirRuntime runtime = new WeirRuntime(ChaosPipeline.pipeline(args[3], args[4]), config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -27,6 +27,8 @@ final class ChaosMonkey {
     static final Pattern ZOMBIE_NOTICED = Pattern.compile("was fenced|lost \\[|abandoned a checkpoint");
 
     private static final Duration GROUP_CHANGE = Duration.ofMinutes(3);
+    /** Longer than the instances' transaction timeout, so that some seeds outlast it. */
+    private static final Duration ZOMBIE_EXTRA_HOLD = ChaosInstanceMain.TRANSACTION_TIMEOUT.plusSeconds(5);
 
     private final WeirInstances instances;
     private final BrokerProcess broker;
@@ -95,9 +97,10 @@ final class ChaosMonkey {
     /**
      * Freezes an instance that owns input partitions until the group has given them to the
      * others, then thaws it: its open transaction and its next commit belong to a generation
-     * that is gone, so the broker must fence them.
+     * that is gone, so the broker must fence them. The time it stays frozen after its partitions
+     * moved is part of the scenario, not a wait for a condition.
      */
-    private void freezeAndThaw(String name) {
+    private void freezeAndThaw(String name) throws InterruptedException {
         String clientId = consumerClientId(name);
         Set<Integer> owned = Awaitility.await("group stable with " + name + " owning input partitions")
                 .atMost(GROUP_CHANGE).pollInterval(Duration.ofMillis(500))
@@ -111,7 +114,13 @@ final class ChaosMonkey {
                 .atMost(GROUP_CHANGE).pollInterval(Duration.ofMillis(500))
                 .until(group::stableOwnership, ownership -> !ownership.isEmpty() && !ownership.containsKey(clientId)
                         && ownership.values().stream().flatMap(Set::stream).toList().containsAll(owned));
-        log.event("the group fenced " + name + " out; input partitions now " + takenOver);
+        // Thawed at once, its open transaction is still alive and its commit is refused for its old
+        // generation; held past the transaction timeout, the broker aborts the transaction and
+        // bumps the producer epoch first. The seed decides which of the two this run sees.
+        Duration hold = Duration.ofMillis(random.nextInt((int) ZOMBIE_EXTRA_HOLD.toMillis()));
+        log.event("the group fenced " + name + " out; input partitions now " + takenOver + "; it stays frozen "
+                + hold.toMillis() + " ms more");
+        Thread.sleep(hold.toMillis());
 
         zombie.resume();
         log.event("SIGCONTed " + name + "; its late work must be fenced");

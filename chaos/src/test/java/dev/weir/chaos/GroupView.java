@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class GroupView implements AutoCloseable {
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
 
     private final Admin admin;
     private final String group;
@@ -44,6 +44,7 @@ final class GroupView implements AutoCloseable {
      */
     GroupView(String bootstrapServers, String group, String input) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis() / 2,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
         this.group = group;
         this.input = input;
