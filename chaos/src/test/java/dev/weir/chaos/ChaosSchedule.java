@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * When each chaos event happens, as a position in the input: the event fires once the producer
- * has written that many records. The events are shuffled and each gets a random moment within
+ * has written that many records, and the producer waits there while the previous event is still
+ * going on. The events are shuffled and each gets a random moment within
  * its own slice of the input (between 5 % and 85 % of it), so they are spread over the run
  * without being evenly spaced; the same seed gives the same schedule.
  */

@@ -75,12 +75,16 @@ class ChaosSuiteTest {
             try (GroupView group = new GroupView(bootstrapServers, ChaosInstanceMain.APPLICATION_ID, INPUT);
                  InputProducer producer = new InputProducer(bootstrapServers, INPUT, input)) {
                 monkey = new ChaosMonkey(instances, broker, group, random, log);
+                producer.holdAt(schedule.get(0).position());
                 CompletableFuture<Void> writing = producer.start(plan.ratePerSecond());
                 Duration writingTime = Duration.ofSeconds(2L * plan.records() / plan.ratePerSecond()).plusMinutes(10);
-                for (ChaosSchedule.Event event : schedule) {
+                for (int n = 0; n < schedule.size(); n++) {
+                    ChaosSchedule.Event event = schedule.get(n);
                     Awaitility.await("input written up to record " + event.position()).atMost(writingTime)
                             .until(() -> producer.sent() >= event.position() || writing.isDone());
-                    log.event(event.kind() + " at record " + producer.sent());
+                    // The input flows on during the event, up to the next event's place.
+                    producer.holdAt(n + 1 < schedule.size() ? schedule.get(n + 1).position() : plan.records());
+                    log.event(event.kind() + " at record " + event.position());
                     monkey.perform(event);
                 }
                 writing.get(writingTime.toMillis(), TimeUnit.MILLISECONDS);

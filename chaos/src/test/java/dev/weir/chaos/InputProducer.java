@@ -20,9 +20,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes the chaos input at a fixed rate in a background thread, so that the chaos happens while
- * the input is still being written. The producer is idempotent and waits out a broker restart:
- * a record it could not deliver fails the run, since a lost input record would otherwise be
- * blamed on the pipeline.
+ * the input is still being written. It stops at a hold position until released, so that a chaos
+ * event that is late (the previous one took long on a slow machine) still happens at its place
+ * in the input, never after the input is complete. The producer is idempotent and waits out a
+ * broker restart: a record it could not deliver fails the run, since a lost input record would
+ * otherwise be blamed on the pipeline.
  */
 final class InputProducer implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class InputProducer implements AutoCloseable {
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "chaos-input-producer"));
     private final AtomicInteger sent = new AtomicInteger();
+    private volatile int holdAt;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final Map<Integer, Future<RecordMetadata>> poisonWrites = new ConcurrentHashMap<>();
 
@@ -47,6 +50,7 @@ final class InputProducer implements AutoCloseable {
     InputProducer(String bootstrapServers, String topic, ChaosInput input) {
         this.input = input;
         this.topic = topic;
+        this.holdAt = input.records();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -87,6 +91,16 @@ final class InputProducer implements AutoCloseable {
         return done.whenComplete((ignored, failure) -> scheduler.shutdown());
     }
 
+    /**
+     * Lets the producer write up to record {@code position} (exclusive) and no further, until
+     * this is called again.
+     *
+     * @param position the first record not to write yet
+     */
+    void holdAt(int position) {
+        holdAt = position;
+    }
+
     /** @return how many records were handed to the producer so far */
     int sent() {
         return sent.get();
@@ -115,7 +129,7 @@ final class InputProducer implements AutoCloseable {
 
     private void writeBatch(int batch) {
         int from = sent.get();
-        int to = Math.min(input.records(), from + batch);
+        int to = Math.min(Math.min(input.records(), holdAt), from + batch);
         for (int i = from; i < to; i++) {
             Future<RecordMetadata> write = producer.send(new ProducerRecord<>(topic, input.key(i), input.value(i)),
                     (metadata, failure) -> {
