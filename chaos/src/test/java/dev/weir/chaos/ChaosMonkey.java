@@ -51,7 +51,7 @@ final class ChaosMonkey {
      * Carries out one event.
      *
      * @param event the event
-     * @throws InterruptedException if interrupted while the broker is down
+     * @throws InterruptedException if interrupted while the broker is down or the zombie frozen
      */
     void perform(ChaosSchedule.Event event) throws InterruptedException {
         switch (event.kind()) {
@@ -106,8 +106,9 @@ final class ChaosMonkey {
                 .atMost(GROUP_CHANGE).pollInterval(Duration.ofMillis(500))
                 .until(() -> group.stableOwnership().getOrDefault(clientId, Set.of()), partitions -> !partitions.isEmpty());
         ChildJvm zombie = instances.get(name);
-        long linesBefore = lineCount(zombie.logFile());
         zombie.pause();
+        // Counted once frozen: every later line was written after the thaw.
+        long linesBefore = lineCount(zombie.logFile());
         log.event("SIGSTOPped " + name + " (pid " + zombie.pid() + "), which owned input partitions " + owned);
 
         Map<String, Set<Integer>> takenOver = Awaitility.await("partitions " + owned + " of frozen " + name + " moved")
