@@ -2,12 +2,11 @@ package dev.weir.benchmarks.kstreams;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -83,14 +82,20 @@ final class KafkaIo implements AutoCloseable {
         }
     }
 
-    /** Whether the group has committed, for every partition of the topic, the topic's end offset. */
-    boolean committedEndOffsets(String group, String topic) {
+    /**
+     * Whether the group has committed the end offset of every partition of the input and of every
+     * other partition it has committed an offset for. The others are Kafka Streams' repartition
+     * topics: the input's offsets can be committed while records of the last input are still
+     * waiting in a repartition topic for the next sub-topology.
+     */
+    boolean committedEndOffsets(String group, String input) {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-        int partitions = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
-                .mapToObj(partition -> new TopicPartition(topic, partition))
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        int inputPartitions = get(admin.describeTopics(List.of(input)).allTopicNames()).get(input).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        IntStream.range(0, inputPartitions).forEach(partition ->
+                latest.put(new TopicPartition(input, partition), OffsetSpec.latest()));
+        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all());
         return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
                 && committed.get(end.getKey()).offset() == end.getValue().offset());

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaStreamsWorkloadsTest {
 
     private static final int PARTITIONS = 3;
-    private static final Duration DONE_WITHIN = Duration.ofSeconds(60);
+    private static final Duration DONE_WITHIN = Duration.ofMinutes(3);
 
     @RegisterExtension
     static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
@@ -99,24 +99,24 @@ class KafkaStreamsWorkloadsTest {
 
     @Test
     void nexmarkQ5WritesTheHottestAuctionsWithAllTiesOfEveryClosedWindowOnce() {
-        List<TimedRecord> input = runLive("nexmark-q5", TestInputs.nexmark(40_000, PARTITIONS, 4));
+        List<TimedRecord> input = runLive("nexmark-q5", TestInputs.nexmark(32_000, PARTITIONS, 4));
 
         List<TimedRecord> output = io.readCommitted("nexmark-q5-out");
 
         Map<Long, List<String>> expected = ExpectedOutputs.hotAuctions(input);
         assertThat(expected.values()).anyMatch(tied -> tied.size() > 1);
-        assertWindowsClosedOnTimeAndRight(input, output, expected, 10_000);
+        assertWindowsClosedOnTimeAndRight(input, output, expected, 10_000, 15);
     }
 
     @Test
     void nexmarkQ7WritesTheHighestBidsWithAllTiesOfEveryClosedWindowOnce() {
-        List<TimedRecord> input = runLive("nexmark-q7", TestInputs.nexmark(40_000, PARTITIONS, 5));
+        List<TimedRecord> input = runLive("nexmark-q7", TestInputs.nexmark(32_000, PARTITIONS, 5));
 
         List<TimedRecord> output = io.readCommitted("nexmark-q7-out");
 
         Map<Long, List<String>> expected = ExpectedOutputs.highestBids(input);
         assertThat(expected.values()).anyMatch(tied -> tied.size() > 1);
-        assertWindowsClosedOnTimeAndRight(input, output, expected, 10_000);
+        assertWindowsClosedOnTimeAndRight(input, output, expected, 10_000, 3);
     }
 
     /**
@@ -124,7 +124,7 @@ class KafkaStreamsWorkloadsTest {
      * every window written must be complete and written once.
      */
     private static void assertWindowsClosedOnTimeAndRight(List<TimedRecord> input, List<TimedRecord> output,
-            Map<Long, List<String>> expected, long windowSize) {
+            Map<Long, List<String>> expected, long windowSize, int dueAtLeast) {
         assertThat(output).allSatisfy(record -> assertThat(record.value()).startsWith(record.key() + ":"));
         Map<Long, List<String>> written = ExpectedOutputs.valuesBy(output, record -> Long.parseLong(record.key()));
         written.replaceAll((start, values) -> values.stream().sorted().toList());
@@ -132,7 +132,7 @@ class KafkaStreamsWorkloadsTest {
         List<Long> due = expected.keySet().stream()
                 .filter(start -> start + windowSize + 1_000 <= lowestPartitionTime).toList();
         assertThat(written.keySet()).containsAll(due);
-        assertThat(due).hasSizeGreaterThan(10);
+        assertThat(due).hasSizeGreaterThanOrEqualTo(dueAtLeast);
         written.forEach((start, values) -> assertThat(values).as("window " + start).isEqualTo(expected.get(start)));
     }
 

@@ -11,8 +11,14 @@ import java.util.Random;
  */
 final class TestInputs {
 
-    /** A round epoch time, a multiple of every window size. */
-    static final long T0 = 1_700_000_000_000L;
+    /**
+     * A minute ago, rounded down to a multiple of every window size. Event time must be recent:
+     * the broker deletes records older than a topic's retention (7 days by default, and a day
+     * beyond the window for Kafka Streams' window-store changelogs), and once it has deleted a
+     * changelog's segments, the producer writing to it is fenced and the restored store misses
+     * the deleted updates.
+     */
+    static final long T0 = (System.currentTimeMillis() - 60_000) / 10_000 * 10_000;
 
     private TestInputs() {
     }
