@@ -166,6 +166,8 @@ public final class ComparisonBenchmark {
                 bootstrapServers, input.topic, output, app, stateDir, options.commitInterval, options.parallelism);
         double[] cpuAtStart = {Double.NaN};
         ProgressWatcher.Progress progress;
+        String failure;
+        long doneNanos;
         double cpuAtEnd;
         long peakResident;
         try (RunnerProcess runner = RunnerProcess.start(system, arguments, options.runnerHeap, options.flinkModule,
@@ -178,16 +180,25 @@ public final class ComparisonBenchmark {
                 }
                 return false;
             }, runner::failure);
+            failure = progress.failure != null ? progress.failure
+                    : GroupDrain.await(kafka, bootstrapServers, app, options.timeout, runner::failure);
+            doneNanos = System.nanoTime() - start;
             cpuAtEnd = runner.cpuSeconds();
             peakResident = runner.peakResidentBytes();
+            // Flink commits the input offsets and the sink's transaction on the same checkpoint
+            // notification, in no fixed order: give the last transaction a moment before stopping.
+            KafkaTools.sleep(2 * options.commitInterval.toMillis() + 300);
         }
         try {
-            if (progress.failure != null) {
-                ThroughputBenchmark.log("  %s FAILED: %s", app, progress.failure);
-                return ComparisonResult.failed(system, workload, kind, round, progress.failure);
+            if (failure != null) {
+                ThroughputBenchmark.log("  %s FAILED: %s", app, failure);
+                return ComparisonResult.failed(system, workload, kind, round, failure);
             }
-            double seconds = (progress.doneNanos - progress.assignedNanos) / 1e9;
-            double rate = Double.isNaN(progress.steadyRate) ? input.records / seconds : progress.steadyRate;
+            // From the moment every input partition had a commit (start-up cut off) to the moment
+            // the last stage had consumed everything: the same window for every system.
+            boolean steady = progress.steadyStartNanos >= 0;
+            double seconds = (doneNanos - (steady ? progress.steadyStartNanos : progress.assignedNanos)) / 1e9;
+            double rate = (input.records - (steady ? progress.steadyStartRecords : 0)) / seconds;
             List<ConsumerRecord<String, String>> out = GeneratedInput.readCommitted(bootstrapServers,
                     partitions(output));
             ComparedWorkload check = workload == null ? ComparedWorkload.PASSTHROUGH : workload;

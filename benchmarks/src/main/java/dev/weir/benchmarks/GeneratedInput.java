@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.weir.benchmarks.workloads.InputGenerator;
+import dev.weir.benchmarks.workloads.InputRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class GeneratedInput {
 
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+    /** How old the first record's event time is: well within retention, and in the past however long the input. */
+    private static final Duration EVENT_TIME_AGE = Duration.ofHours(6);
+    private static final long MINUTE = 60_000;
 
     final String topic;
     final int partitions;
@@ -50,12 +55,15 @@ final class GeneratedInput {
         kafka.createTopic(topic, partitions);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
+        InputRecord first = generator.next();
+        long shift = recentShift(first.timestamp());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers, "loader"),
                 new StringSerializer(), new StringSerializer())) {
             for (long i = 0; i < records && failure.get() == null; i++) {
-                producer.send(generator.next().toProducerRecord(topic), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
+                InputRecord r = i == 0 ? first : generator.next();
+                producer.send(new ProducerRecord<>(topic, null, r.timestamp() + shift, r.key(), r.value()), (m, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
                     }
                 });
             }
@@ -72,6 +80,17 @@ final class GeneratedInput {
                     + records + " (does it exist from an earlier run?)");
         }
         return new GeneratedInput(topic, partitions, records, ends, seconds, bootstrapServers);
+    }
+
+    /**
+     * How far to move the generators' event time (which starts in 2023) so that it starts
+     * {@link #EVENT_TIME_AGE} ago: the broker deletes records older than its retention (a week)
+     * by their timestamps, from the input and from the systems' changelogs alike. A whole number
+     * of minutes, so that every record falls into the same windows, relative to the others.
+     */
+    static long recentShift(long firstTimestamp) {
+        long shift = System.currentTimeMillis() - EVENT_TIME_AGE.toMillis() - firstTimestamp;
+        return Math.floorDiv(shift, MINUTE) * MINUTE;
     }
 
     /** A producer for bulk loading: big batches, acks from all replicas. */

@@ -97,6 +97,13 @@ final class KafkaTools implements AutoCloseable {
         return ends;
     }
 
+    /** The log-end offsets of every partition of the topic, however many it has. */
+    Map<TopicPartition, Long> endOffsets(String topic) {
+        int partitions = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
+                .get(topic).partitions().size();
+        return endOffsets(topic, partitions);
+    }
+
     /** The group's committed offsets; partitions without one are absent. */
     Map<TopicPartition, Long> committedOffsets(String group) {
         Map<TopicPartition, OffsetAndMetadata> committed = get(

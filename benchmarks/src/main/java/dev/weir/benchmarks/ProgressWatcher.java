@@ -41,6 +41,12 @@ final class ProgressWatcher {
          * (several workers commit at different moments, so short spans mislead).
          */
         double steadyRate = Double.NaN;
+        /**
+         * When every input partition first had a committed offset (nanoseconds since the run
+         * started, -1 if never seen), and how many input records were committed then.
+         */
+        long steadyStartNanos = -1;
+        long steadyStartRecords;
         /** Where the CPU went during the measured window (assignment to done), or null. */
         CpuMeter.Usage cpu;
     }
@@ -118,6 +124,8 @@ final class ProgressWatcher {
                 }
                 if (steadyStart == null && everyPartition) {
                     steadyStart = new long[] {sum, now};
+                    progress.steadyStartNanos = now - startNanos;
+                    progress.steadyStartRecords = sum;
                 } else if (steadyStart != null && sum != steadyStart[0]
                         && (lastChange == null || sum != lastChange[0])) {
                     lastChange = new long[] {sum, now};
