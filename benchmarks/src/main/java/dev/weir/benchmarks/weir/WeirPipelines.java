@@ -88,7 +88,7 @@ public final class WeirPipelines {
     public static Pipeline fraud(String input, String output) {
         PipelineBuilder builder = new PipelineBuilder();
         builder.source(KafkaSource.values(input, new StringDeserializer()))
-                .map(Transaction::fromJson)
+                .map(Transaction::fromJson).uid("parse-transaction")
                 .reinterpretAsKeyed(Transaction::accountId, Serdes.String())
                 .process(new FraudRules()).uid("fraud-rules")
                 .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new StringSerializer()));
