@@ -3,23 +3,17 @@ package dev.weir.benchmarks.weir;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import dev.weir.benchmarks.workloads.InputGenerator;
 import dev.weir.benchmarks.workloads.InputRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,11 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Loads generated input, tells when a group has consumed a topic, and reads topics back, for the runner tests. */
+/** Loads generated input and reads topics back, for the runner tests. */
 final class BrokerTopics {
 
     private final String bootstrapServers;
-    private volatile String lastLag = "not checked";
 
     BrokerTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -65,60 +58,6 @@ final class BrokerTopics {
                 throw new IllegalStateException("loading " + topic + " failed", failure.get());
             }
         }
-    }
-
-    /**
-     * Whether {@code group} has consumed every committed record of {@code input} and of its
-     * repartition topics ({@code <group>-…-repartition}): a pipeline with several stages has
-     * finished only once its later stages have read them to the end too. A committed offset short of the end offset counts as
-     * the end if only transaction markers lie between: a consumer stops before the last marker of
-     * a transactional topic until it fetches again, so its group commits that position.
-     */
-    boolean consumedAll(String group, String input) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-             KafkaConsumer<String, String> consumer = consumer()) {
-            ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(group);
-            Map<TopicPartition, OffsetAndMetadata> committed = offsets.partitionsToOffsetAndMetadata().get();
-            Set<TopicPartition> partitions = new HashSet<>(partitions(consumer, input));
-            for (String topic : admin.listTopics().names().get()) {
-                if (topic.startsWith(group + "-") && topic.endsWith("-repartition")) {
-                    partitions.addAll(partitions(consumer, topic));
-                }
-            }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<String> behind = new ArrayList<>();
-            for (TopicPartition p : partitions) {
-                long at = committed.get(p) == null ? 0 : committed.get(p).offset();
-                if (at < ends.get(p) && hasRecordsBetween(consumer, p, at, ends.get(p))) {
-                    behind.add(p + " at " + at + " of " + ends.get(p));
-                }
-            }
-            lastLag = String.join(", ", behind);
-            return behind.isEmpty();
-        } catch (Exception e) {
-            lastLag = e.toString();
-            return false;
-        }
-    }
-
-    private static boolean hasRecordsBetween(KafkaConsumer<String, String> consumer, TopicPartition partition,
-                                             long from, long to) {
-        consumer.assign(List.of(partition));
-        consumer.seek(partition, from);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (consumer.position(partition) < to && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
-                if (r.offset() < to) {
-                    return true;
-                }
-            }
-        }
-        return consumer.position(partition) < to;
-    }
-
-    /** The partitions the last {@link #consumedAll} found unfinished, with committed and end offsets. */
-    String lastLag() {
-        return lastLag;
     }
 
     /** Every committed record of {@code topic}, read with {@code read_committed} up to the end offsets. */

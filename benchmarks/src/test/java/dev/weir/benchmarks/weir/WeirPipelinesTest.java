@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.weir.benchmarks.workloads.ComparedWorkload;
+import dev.weir.benchmarks.workloads.GroupCompletion;
 import dev.weir.benchmarks.workloads.InputRecord;
 import dev.weir.benchmarks.workloads.RunnerArguments;
 import dev.weir.benchmarks.workloads.Verdict;
@@ -93,13 +94,14 @@ class WeirPipelinesTest {
         RunnerArguments arguments = new RunnerArguments(workload, KAFKA.bootstrapServers(), input, output, app,
                 Files.createDirectories(stateDir.resolve(app)), 100, 1);
         try (WeirRuntime runtime = new WeirRuntime(WeirPipelines.of(workload, input, output),
-                WeirRunner.config(arguments))) {
+                WeirRunner.config(arguments));
+             GroupCompletion completion = new GroupCompletion(KAFKA.bootstrapServers())) {
             runtime.start();
             try {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> runtime.state() == WeirRuntime.State.FAILED || topics.consumedAll(app, input));
+                        .until(() -> runtime.state() == WeirRuntime.State.FAILED || completion.finished(app, input));
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError(app + " did not consume everything; behind: " + topics.lastLag(), e);
+                throw new AssertionError(app + " did not consume everything; behind: " + completion.behind(), e);
             }
             assertThat(runtime.state()).isEqualTo(WeirRuntime.State.RUNNING);
         }
