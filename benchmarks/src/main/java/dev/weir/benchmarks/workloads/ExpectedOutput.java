@@ -36,9 +36,15 @@ final class ExpectedOutput {
         required.add(unit);
     }
 
-    /** The units expected so far. */
-    Set<String> units() {
-        return byUnit.keySet();
+    /** The values of every expected record, each as often as expected. */
+    List<String> expectedValues() {
+        List<String> values = new ArrayList<>();
+        byUnit.values().forEach(records -> records.forEach((record, n) -> {
+            for (int i = 0; i < n; i++) {
+                values.add(record.value());
+            }
+        }));
+        return values;
     }
 
     /** A remark that goes into the verdict's examples, such as input out of order beyond the bound. */

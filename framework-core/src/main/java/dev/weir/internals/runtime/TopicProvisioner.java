@@ -29,12 +29,18 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Checks the source topics against the pipeline and creates the internal topics: one
- * repartition topic per repartitioning {@code keyBy}, one compacted changelog per stateful
- * stage, the dead-letter topic. A mismatch is a start-up error that names the numbers.
+ * repartition topic per repartitioning {@code keyBy} (without time-based retention), one
+ * compacted changelog per stateful stage, the dead-letter topic. A mismatch is a start-up error that names the numbers.
  */
 public final class TopicProvisioner {
 
     private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * Repartition records carry their event time as record timestamp, and time-based retention
+     * judges a segment by its records' timestamps: with the broker's default (7 days), records of
+     * older events (a replay, a back-fill) would be deleted before the next stage read them.
+     */
+    static final Map<String, String> REPARTITION_TOPIC_CONFIG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     private static final int MAX_OFFSET_METADATA_BYTES = 4096;
 
     private final Admin admin;
@@ -54,7 +60,7 @@ public final class TopicProvisioner {
                     Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), partitions));
             for (RepartitionEdge output : stage.outputs()) {
                 int count = config.repartitionPartitions() > 0 ? config.repartitionPartitions() : stageCount;
-                ensure(output.topic(), count, Map.of(), partitions);
+                ensure(output.topic(), count, REPARTITION_TOPIC_CONFIG, partitions);
             }
         }
         int deadLetterPartitions = partitions.values().stream().max(Integer::compare).orElse(1);
