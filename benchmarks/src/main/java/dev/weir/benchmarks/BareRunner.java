@@ -1,6 +1,9 @@
 package dev.weir.benchmarks;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+
+import dev.weir.benchmarks.workloads.RunnerArguments;
 
 /**
  * The bare transactional loop ({@link BareLoop}) as a runner in a child JVM, with the contract of
@@ -19,8 +22,8 @@ public final class BareRunner {
      */
     public static void main(String[] args) throws InterruptedException {
         RunnerArguments arguments = RunnerArguments.parse(args);
-        BareLoop loop = new BareLoop(arguments.bootstrapServers, arguments.input, arguments.output,
-                arguments.applicationId, true, arguments.commitInterval);
+        BareLoop loop = new BareLoop(arguments.bootstrapServers(), arguments.input(), arguments.output(),
+                arguments.applicationId(), true, Duration.ofMillis(arguments.commitIntervalMs()));
         Thread thread = new Thread(loop, "bare-loop");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

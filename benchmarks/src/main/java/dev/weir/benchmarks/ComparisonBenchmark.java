@@ -11,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.weir.benchmarks.workloads.ComparedWorkload;
+import dev.weir.benchmarks.workloads.GroupCompletion;
 import dev.weir.benchmarks.workloads.InputKind;
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -162,8 +165,9 @@ public final class ComparisonBenchmark {
         Path stateDir = Directories.createTemp("weir-compare-state-");
         pauseBetweenRuns();
         ThroughputBenchmark.log("run %s: %s, %s", app, system.displayName(), what);
-        RunnerArguments arguments = new RunnerArguments(workload == null ? "passthrough" : workload.label(),
-                bootstrapServers, input.topic, output, app, stateDir, options.commitInterval, options.parallelism);
+        RunnerArguments arguments = new RunnerArguments(workload == null ? ComparedWorkload.PASSTHROUGH : workload,
+                bootstrapServers, input.topic, output, app, stateDir, options.commitInterval.toMillis(),
+                options.parallelism);
         double[] cpuAtStart = {Double.NaN};
         ProgressWatcher.Progress progress;
         String failure;
@@ -181,7 +185,7 @@ public final class ComparisonBenchmark {
                 return false;
             }, runner::failure);
             failure = progress.failure != null ? progress.failure
-                    : GroupDrain.await(kafka, bootstrapServers, app, options.timeout, runner::failure);
+                    : awaitLastStage(app, input.topic, start, runner::failure);
             doneNanos = System.nanoTime() - start;
             cpuAtEnd = runner.cpuSeconds();
             peakResident = runner.peakResidentBytes();
@@ -213,6 +217,26 @@ public final class ComparisonBenchmark {
         }
     }
 
+    /**
+     * Waits until the later stages have consumed their repartition topics too (the input's offsets
+     * only say the first stage is done); returns why not, or null.
+     */
+    private String awaitLastStage(String group, String input, long startNanos, Supplier<String> failed) {
+        try (GroupCompletion completion = new GroupCompletion(bootstrapServers)) {
+            while (!completion.finished(group, input)) {
+                String failure = failed.get();
+                if (failure != null) {
+                    return failure;
+                }
+                if (System.nanoTime() - startNanos > options.timeout.toNanos()) {
+                    return "timed out after " + options.timeout + " with " + completion.behind() + " unconsumed";
+                }
+                KafkaTools.sleep(10);
+            }
+            return null;
+        }
+    }
+
     private LatencyProbe.Result latency(ComparisonResult peak) {
         SystemUnderTest system = peak.system;
         ComparedWorkload workload = peak.workload == null ? ComparedWorkload.PASSTHROUGH : peak.workload;
@@ -227,8 +251,8 @@ public final class ComparisonBenchmark {
         pauseBetweenRuns();
         double rate = Math.max(1, options.latencyShare * peak.recordsPerSecond);
         ThroughputBenchmark.log("latency %s: %s, %s at %,.0f records/s", app, system.displayName(), what, rate);
-        RunnerArguments arguments = new RunnerArguments(workload.label(), bootstrapServers, input, output, app,
-                stateDir, options.commitInterval, options.parallelism);
+        RunnerArguments arguments = new RunnerArguments(workload, bootstrapServers, input, output, app,
+                stateDir, options.commitInterval.toMillis(), options.parallelism);
         ToLongFunction<ConsumerRecord<String, String>> dueTime = workload::dueTime;
         try (RunnerProcess runner = RunnerProcess.start(system, arguments, options.runnerHeap, options.flinkModule,
                 options.outputDir.resolve("runs").resolve(app + ".log"))) {

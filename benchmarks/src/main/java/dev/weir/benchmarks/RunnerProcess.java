@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import dev.weir.test.ChildJvm;
 
 /**

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.weir.benchmarks.workloads.RunnerArguments;
+
 /**
  * A system the comparison runs, each in a child JVM of its own started with the runner contract of
  * {@link RunnerArguments}: Weir, Kafka Streams, Flink, and the bare transactional loop that bounds

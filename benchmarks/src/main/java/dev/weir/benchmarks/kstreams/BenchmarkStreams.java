@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -27,7 +28,7 @@ public final class BenchmarkStreams {
     public static KafkaStreams create(RunnerArguments arguments) {
         int inputPartitions = partitionsOf(arguments.bootstrapServers(), arguments.input());
         return new KafkaStreams(
-                WorkloadTopologies.forWorkload(arguments.workload(), arguments.input(), arguments.output(),
+                WorkloadTopologies.forWorkload(arguments.workload().label(), arguments.input(), arguments.output(),
                         inputPartitions),
                 StreamsSettings.of(arguments));
     }

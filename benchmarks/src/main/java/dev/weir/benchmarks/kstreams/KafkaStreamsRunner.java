@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.logging.log4j.Level;
@@ -16,7 +17,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * workload=... bootstrap-servers=... input=... output=... application-id=... state-dir=...
  * [commit-interval-ms=100] [parallelism=1]}.
  *
- * <p>It prints {@value #RUNNING_LINE} once the client is RUNNING, runs until SIGTERM, then closes
+ * <p>It prints {@value RunnerArguments#RUNNING_LINE} once the client is RUNNING, runs until SIGTERM, then closes
  * the client and exits with 0. A processing failure prints its stack trace to standard error and
  * exits with 1. At exit it prints {@value #DROPPED_LINE_PREFIX}{@code N} to standard error: the
  * records that windowed aggregations dropped as late (stream time past their window's end +
@@ -24,8 +25,6 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class KafkaStreamsRunner {
 
-    /** The line printed to standard output once Kafka Streams is RUNNING. */
-    public static final String RUNNING_LINE = "WEIR-BENCH-RUNNING";
 
     /** The line printed to standard error at exit, followed by the number of records dropped as late. */
     public static final String DROPPED_LINE_PREFIX = "KAFKA-STREAMS dropped-records-total=";
@@ -55,7 +54,7 @@ public final class KafkaStreamsRunner {
         streams.setStateListener((newState, oldState) -> {
             // A rebalance takes the client back to REBALANCING and then RUNNING again: say it once.
             if (newState == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
-                System.out.println(RUNNING_LINE);
+                System.out.println(RunnerArguments.RUNNING_LINE);
                 System.out.flush();
             } else if (newState == KafkaStreams.State.ERROR) {
                 failed.countDown();

@@ -2,6 +2,7 @@ package dev.weir.benchmarks.kstreams;
 
 import java.util.Properties;
 
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;

@@ -16,7 +16,7 @@ import dev.weir.runtime.WorkerStatus;
 /**
  * Weir's runner child JVM of the comparison benchmark: runs one workload exactly-once
  * ({@code weir.checkpoint.interval} = {@code commit-interval-ms}, {@code weir.workers} =
- * {@code parallelism}), prints {@value #RUNNING} once the runtime has started, and runs until
+ * {@code parallelism}), prints {@value RunnerArguments#RUNNING_LINE} once the runtime has started, and runs until
  * {@code SIGTERM}, when it closes the runtime with a last checkpoint and exits with 0.
  *
  * <p>A failure is not retried: a record an operator throws on fails its worker
@@ -29,7 +29,6 @@ import dev.weir.runtime.WorkerStatus;
 public final class WeirRunner {
 
     /** The line printed once the runtime has started. */
-    public static final String RUNNING = "WEIR-BENCH-RUNNING";
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
     private static final long FAILURE_POLL_MILLIS = 200;
@@ -65,7 +64,7 @@ public final class WeirRunner {
             fail(failing, e);
             return;
         }
-        System.out.println(RUNNING);
+        System.out.println(RunnerArguments.RUNNING_LINE);
         System.out.flush();
         try {
             while (!stopping.await(FAILURE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {

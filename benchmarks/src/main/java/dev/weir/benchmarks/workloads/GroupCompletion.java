@@ -2,6 +2,7 @@ package dev.weir.benchmarks.workloads;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -34,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class GroupCompletion implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration MARKER_SCAN = Duration.ofSeconds(5);
+    private static final Duration MARKER_SCAN = Duration.ofSeconds(1);
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -67,7 +69,12 @@ public final class GroupCompletion implements AutoCloseable {
                     partitions.addAll(partitions(topic));
                 }
             }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+            // The log end, not the last stable offset: an open transaction is work still in flight.
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((p, info) -> ends.put(p, info.offset()));
             List<String> unfinished = new ArrayList<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);

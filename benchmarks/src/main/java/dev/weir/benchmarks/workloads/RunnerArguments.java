@@ -2,6 +2,7 @@ package dev.weir.benchmarks.workloads;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 public record RunnerArguments(ComparedWorkload workload, String bootstrapServers, String input, String output,
                               String applicationId, Path stateDir, long commitIntervalMs, int parallelism) {
+
+    /** What a runner prints on standard output once it processes. */
+    public static final String RUNNING_LINE = "WEIR-BENCH-RUNNING";
 
     private static final Set<String> NAMES = Set.of("workload", "bootstrap-servers", "input", "output",
             "application-id", "state-dir", "commit-interval-ms", "parallelism");
@@ -44,6 +48,13 @@ public record RunnerArguments(ComparedWorkload workload, String bootstrapServers
                 required(values, "bootstrap-servers"), required(values, "input"), required(values, "output"),
                 required(values, "application-id"), Path.of(required(values, "state-dir")),
                 positive(values, "commit-interval-ms", 100), (int) positive(values, "parallelism", 1));
+    }
+
+    /** The program arguments that {@link #parse} reads back. */
+    public List<String> toArgs() {
+        return List.of("workload=" + workload.label(), "bootstrap-servers=" + bootstrapServers, "input=" + input,
+                "output=" + output, "application-id=" + applicationId, "state-dir=" + stateDir.toAbsolutePath(),
+                "commit-interval-ms=" + commitIntervalMs, "parallelism=" + parallelism);
     }
 
     private static String required(Map<String, String> values, String name) {

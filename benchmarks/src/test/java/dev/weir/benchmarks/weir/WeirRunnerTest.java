@@ -12,6 +12,7 @@ import dev.weir.benchmarks.workloads.ComparedWorkload;
 import dev.weir.benchmarks.workloads.GroupCompletion;
 import dev.weir.benchmarks.workloads.InputKind;
 import dev.weir.benchmarks.workloads.InputRecord;
+import dev.weir.benchmarks.workloads.RunnerArguments;
 import dev.weir.benchmarks.workloads.Verdict;
 import dev.weir.test.ChildJvm;
 import dev.weir.test.EmbeddedKafkaExtension;
@@ -41,7 +42,7 @@ class WeirRunnerTest {
 
         try (ChildJvm runner = runner(ComparedWorkload.PASSTHROUGH, app);
              GroupCompletion completion = new GroupCompletion(KAFKA.bootstrapServers())) {
-            runner.awaitLogLine(WeirRunner.RUNNING, Duration.ofSeconds(60));
+            runner.awaitLogLine(RunnerArguments.RUNNING_LINE, Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> completion.finished(app, app + "-in"));
             assertThat(runner.stop(Duration.ofSeconds(60))).isZero();
