@@ -42,13 +42,17 @@ final class KafkaTools implements AutoCloseable {
     void createTopic(String name, int partitions, Map<String, String> configs) {
         get(admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs)))
                 .all(), "create topic " + name);
-        // Wait until every partition has a leader, so that the first produce does not stall.
+        // Wait until every partition's leader serves it (the metadata can name a leader that does
+        // not yet: a produce then fails with NOT_LEADER_OR_FOLLOWER, and an idempotent producer's
+        // retry of its first batch may be refused as out of sequence). Listing the partitions'
+        // offsets asks each leader itself.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
             try {
                 boolean ready = get(admin.describeTopics(List.of(name)).allTopicNames(), "describe " + name)
                         .get(name).partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
                 if (ready) {
+                    endOffsets(name, partitions);
                     return;
                 }
             } catch (IllegalStateException e) {
