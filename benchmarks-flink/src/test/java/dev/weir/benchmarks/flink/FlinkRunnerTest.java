@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.flink.core.execution.JobClient;
 import org.awaitility.core.ConditionTimeoutException;
@@ -57,7 +59,7 @@ class FlinkRunnerTest {
     }
 
     @Test
-    void passthroughAsAChildJvmCopiesEveryRecordWithItsTimestampAndExitsWithZeroOnSigterm() throws Exception {
+    void passthroughAsAChildJvmCopiesEveryRecordWithItsTimestampAndStopsWithASavepointAndExitCodeZeroOnSigterm() throws Exception {
         List<TopicRecord> input = TestInputs.keyed(3_000, 100, 1);
         writeInput("passthrough-in", input);
         broker.createTopic("passthrough-out", PARTITIONS);
@@ -77,6 +79,10 @@ class FlinkRunnerTest {
         reader.join(TimeUnit.SECONDS.toMillis(10));
 
         assertThat(runner.exitValue()).isZero();
+        // Stopped as `flink stop` does: with a final savepoint, which leaves no transaction open.
+        try (Stream<Path> savepoints = Files.list(stateDirs.resolve("passthrough-app").resolve("savepoints"))) {
+            assertThat(savepoints).isNotEmpty();
+        }
         assertThat(kafka.readCommitted("passthrough-out")).containsExactlyInAnyOrderElementsOf(input);
     }
 
