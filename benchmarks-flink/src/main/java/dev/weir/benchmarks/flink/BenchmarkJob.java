@@ -23,11 +23,31 @@ public final class BenchmarkJob {
      * @param args the runner's arguments
      * @return the client to follow or cancel the job with
      * @throws Exception if the job cannot be built or submitted
+     * @throws IllegalArgumentException if a windowed workload is given a higher parallelism than the input
+     *                                  has partitions
      */
     public static JobClient start(RunnerArguments args) throws Exception {
+        if (args.workload().isWindowed()) {
+            requireAPartitionPerSourceInstance(args);
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(FlinkSettings.forRun(args));
         addTo(env, args);
         return env.executeAsync("weir-benchmark-" + args.workload().label());
+    }
+
+    /**
+     * A source instance that is assigned no partition never emits a watermark, and the minimum over the
+     * instances then holds every window open forever: windowed output would silently never come. (A Flink
+     * user would add idleness to the watermark strategy or lower the source's parallelism; both change what
+     * is measured, so the runner refuses instead.)
+     */
+    private static void requireAPartitionPerSourceInstance(RunnerArguments args) throws Exception {
+        int partitions = KafkaEndpoints.inputPartitions(args);
+        if (args.parallelism() > partitions) {
+            throw new IllegalArgumentException("parallelism=" + args.parallelism() + " exceeds the " + partitions
+                    + " partitions of " + args.input() + ": the source instances without a partition would hold"
+                    + " the watermark back and no window would ever close");
+        }
     }
 
     /**

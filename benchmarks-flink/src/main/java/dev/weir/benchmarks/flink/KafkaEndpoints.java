@@ -1,11 +1,16 @@
 package dev.weir.benchmarks.flink;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The job's Kafka ends: where it reads from and how it writes exactly once. */
@@ -16,6 +21,8 @@ final class KafkaEndpoints {
      * is below the connector's default of one hour, which the broker would refuse.
      */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private KafkaEndpoints() {
     }
@@ -36,6 +43,21 @@ final class KafkaEndpoints {
                 .setDeserializer(new KafkaTextDeserializer())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
+    }
+
+    /**
+     * The number of partitions of the input topic.
+     *
+     * @param args the runner's arguments
+     * @return the partition count
+     * @throws Exception if the broker cannot tell
+     */
+    static int inputPartitions(RunnerArguments args) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args.bootstrapServers()))) {
+            return admin.describeTopics(List.of(args.input())).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(args.input()).partitions().size();
+        }
     }
 
     /**

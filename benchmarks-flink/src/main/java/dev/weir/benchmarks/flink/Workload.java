@@ -14,21 +14,23 @@ import dev.weir.benchmarks.flink.workloads.WindowCount;
 public enum Workload {
 
     /** Every record unchanged. */
-    PASSTHROUGH("passthrough", input -> input),
+    PASSTHROUGH("passthrough", false, input -> input),
     /** Count per key in tumbling 10 s event-time windows. */
-    WINDOW_COUNT("window-count", WindowCount::apply),
+    WINDOW_COUNT("window-count", true, WindowCount::apply),
     /** The small-then-large and velocity rules per account. */
-    FRAUD("fraud", FraudDetection::apply),
+    FRAUD("fraud", false, FraudDetection::apply),
     /** Nexmark q5: the auctions with the most bids in each sliding window of 10 s every 2 s. */
-    NEXMARK_Q5("nexmark-q5", HotItems::apply),
+    NEXMARK_Q5("nexmark-q5", true, HotItems::apply),
     /** Nexmark q7: the highest bids in each tumbling 10 s window. */
-    NEXMARK_Q7("nexmark-q7", HighestBid::apply);
+    NEXMARK_Q7("nexmark-q7", true, HighestBid::apply);
 
     private final String label;
+    private final boolean windowed;
     private final UnaryOperator<DataStream<KafkaText>> transformation;
 
-    Workload(String label, UnaryOperator<DataStream<KafkaText>> transformation) {
+    Workload(String label, boolean windowed, UnaryOperator<DataStream<KafkaText>> transformation) {
         this.label = label;
+        this.windowed = windowed;
         this.transformation = transformation;
     }
 
@@ -39,6 +41,15 @@ public enum Workload {
      */
     public String label() {
         return label;
+    }
+
+    /**
+     * Whether the output depends on the watermark (event-time windows).
+     *
+     * @return {@code true} for window-count, nexmark-q5 and nexmark-q7
+     */
+    public boolean isWindowed() {
+        return windowed;
     }
 
     /**

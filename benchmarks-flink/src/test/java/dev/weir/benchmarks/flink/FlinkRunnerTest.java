@@ -1,6 +1,7 @@
 package dev.weir.benchmarks.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -144,6 +145,17 @@ class FlinkRunnerTest {
         Map<Long, List<String>> output = runInProcess(Workload.NEXMARK_Q7, "q7", expected, closedBefore);
 
         assertWindows(output, expected, closedBefore);
+    }
+
+    @Test
+    void aWindowedWorkloadWithMoreInstancesThanInputPartitionsIsRefusedRatherThanNeverClosingAWindow() {
+        broker.createTopic("two-partitions", 2);
+        RunnerArguments threeInstances = RunnerArguments.parse(programArguments(Workload.WINDOW_COUNT.label(),
+                "two-partitions", "two-partitions", "refused-app", 3).toArray(String[]::new));
+
+        assertThatThrownBy(() -> BenchmarkJob.start(threeInstances))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism=3 exceeds the 2 partitions");
     }
 
     /**
