@@ -58,6 +58,13 @@ final class WorkerSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSession.class);
     private static final int EXPIRED_ENTRIES_PER_CHECKPOINT = 1_000;
+    /**
+     * A static member leaves only when asked to: every close that runs (a stop, a session ending
+     * in failure) hands the tasks over at once. Only a member that dies without closing, killed
+     * or crashed, stays in the group, for its restarted process to take its place.
+     */
+    private static final CloseOptions LEAVE_GROUP =
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
 
     private final WorkerEnvironment env;
     private final String name;
@@ -111,7 +118,7 @@ final class WorkerSession implements AutoCloseable {
         this.minPauseMillis = env.config().checkpointMinPause().toMillis();
         this.producer = new KafkaProducer<>(env.clients().producer(name + "-producer", name));
         this.restoreConsumer = new KafkaConsumer<>(env.clients().restoreConsumer(name + "-restore"));
-        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer",
+        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer", name,
                 new AssignmentContext(env.topology(), this::localTasks, env.directory().instanceId(),
                         env.config().advertisedEndpoint().orElse(""), env.clusterView())));
         this.collector = new RecordCollector(producer, exactlyOnce, env.meters());
@@ -632,7 +639,7 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), true);
         consumerMetrics.close();
         producerMetrics.close();
-        consumer.close();
+        consumer.close(LEAVE_GROUP);
         producer.close();
         restoreConsumer.close();
         closed = true;
@@ -649,7 +656,7 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), false);
         consumerMetrics.close();
         producerMetrics.close();
-        closeQuietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+        closeQuietly("consumer", () -> consumer.close(LEAVE_GROUP.withTimeout(Duration.ofSeconds(5))));
         // Closing an exactly-once producer aborts its open transaction.
         closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));
         closeQuietly("changelog reader", restoreConsumer::close);
