@@ -154,7 +154,7 @@ public final class RestartBenchmark {
                         writer.writeRandom(options.afterRecords);
                         awaitAllCommitted(instance);
                         instance.awaitPhase(Phase.FIRST_RECORD_PROCESSED, options.timeout);
-                        long firstOutput = watcher.firstRecordMillis();
+                        long firstOutput = awaitFirstOutput(watcher);
                         StartupTimeline timeline = StartupTimeline.read(instance.logFile());
                         if (firstOutput != 0) {
                             timeline.put(Phase.FIRST_OUTPUT_COMMITTED, firstOutput);
@@ -200,6 +200,21 @@ public final class RestartBenchmark {
             }
             KafkaTools.sleep(100);
         }
+    }
+
+    /**
+     * When the watcher read the first committed output. Every output is committed by now, but the
+     * watcher's own fetches may trail behind on a busy machine.
+     */
+    private long awaitFirstOutput(CommittedOutputWatcher watcher) {
+        long deadline = System.nanoTime() + options.timeout.toNanos();
+        while (watcher.firstRecordMillis() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the output watcher read no committed record within " + options.timeout);
+            }
+            KafkaTools.sleep(10);
+        }
+        return watcher.firstRecordMillis();
     }
 
     /** The {@code weir.restore.records} meter, as the instance printed it with its tasks-active phase. */
