@@ -58,13 +58,6 @@ final class WorkerSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSession.class);
     private static final int EXPIRED_ENTRIES_PER_CHECKPOINT = 1_000;
-    /**
-     * A static member leaves only when asked to: every close that runs (a stop, a session ending
-     * in failure) hands the tasks over at once. Only a member that dies without closing, killed
-     * or crashed, stays in the group, for its restarted process to take its place.
-     */
-    private static final CloseOptions LEAVE_GROUP =
-            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
 
     private final WorkerEnvironment env;
     private final String name;
@@ -639,7 +632,7 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), true);
         consumerMetrics.close();
         producerMetrics.close();
-        consumer.close(LEAVE_GROUP);
+        consumer.close(leaveGroup());
         producer.close();
         restoreConsumer.close();
         closed = true;
@@ -656,10 +649,20 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), false);
         consumerMetrics.close();
         producerMetrics.close();
-        closeQuietly("consumer", () -> consumer.close(LEAVE_GROUP.withTimeout(Duration.ofSeconds(5))));
+        closeQuietly("consumer", () -> consumer.close(leaveGroup().withTimeout(Duration.ofSeconds(5))));
         // Closing an exactly-once producer aborts its open transaction.
         closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));
         closeQuietly("changelog reader", restoreConsumer::close);
+    }
+
+    /**
+     * A static member leaves only when asked to: every close that runs (a stop, a session ending
+     * in failure) hands the tasks over at once. Only a member that dies without closing, killed
+     * or crashed, stays in the group, for its restarted process to take its place. A new object
+     * each time: {@code CloseOptions} is mutable.
+     */
+    private static CloseOptions leaveGroup() {
+        return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
     }
 
     private void closeQuietly(String what, Runnable close) {
