@@ -28,10 +28,10 @@ final class InstanceProcess implements AutoCloseable {
      *
      * @param jfrFile where {@link #dumpRecording()} writes a JFR recording of the whole life, or null for none
      */
-    static InstanceProcess start(String heap, String bootstrapServers, String applicationId, String input,
+    static InstanceProcess start(String jvmOptions, String bootstrapServers, String applicationId, String input,
                                  String output, Path stateDir, int partitions, int workers, Path logFile, Path jfrFile) {
         ChildJvm.Builder builder = ChildJvm.builder(RestartInstance.class.getName());
-        for (String option : heap.trim().split("\\s+")) {
+        for (String option : jvmOptions.trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 builder.jvmOption(option);
             }

@@ -106,11 +106,11 @@ public final class RestartBenchmark {
             List<RoundResult> rounds = benchmark.runRounds();
             String setup = String.format(Locale.ROOT, "Input: %,d distinct keys once each plus %,d more records, "
                             + "%d partitions; exactly-once running count in ValueState (RocksDB), %d worker(s); "
-                            + "%,d records fed after each kill; %s; instance JVM %s%s; %d cores; Java %s.",
+                            + "%,d records fed after each kill; %s; instance JVM %s %s%s; %d cores; Java %s.",
                     options.keys, options.extraRecords, options.partitions, options.workers, options.afterRecords,
                     options.wipeState ? "state directory deleted after each kill (full changelog restore)"
                             : "state directory kept (local state reuse)",
-                    options.instanceHeap, options.jfr ? " with JFR (settings=profile)" : "",
+                    options.instanceHeap, options.instanceJvmOptions, options.jfr ? " with JFR (settings=profile)" : "",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"));
             String report = RestartReport.markdown(options, setup, rounds);
             System.out.println();
@@ -179,7 +179,7 @@ public final class RestartBenchmark {
     private InstanceProcess startInstance(int round) {
         Path log = workDirectory.resolve(applicationId + "-instance-" + round + ".log");
         Path jfr = options.jfr && round > 0 ? workDirectory.resolve(applicationId + "-round-" + round + ".jfr") : null;
-        InstanceProcess instance = InstanceProcess.start(options.instanceHeap, bootstrapServers, applicationId, input,
+        InstanceProcess instance = InstanceProcess.start(options.instanceHeap + " " + options.instanceJvmOptions, bootstrapServers, applicationId, input,
                 output, stateDir, options.partitions, options.workers, log, jfr);
         log("started instance pid %d (log %s%s)", instance.pid(), log, jfr == null ? "" : ", JFR " + jfr);
         return instance;

@@ -27,13 +27,14 @@ final class RestartOptions {
             "  jfr=false                  record each restarted instance with JFR (settings=profile) into",
             "                             benchmarks/target/restart/round-<n>.jfr",
             "  instance-heap=-Xms1g -Xmx1g  heap options of the instance's JVM",
+            "  instance-jvm-options=      further options of the instance's JVM, space-separated (e.g. a CDS archive)",
             "  broker-heap=-Xms2g -Xmx2g  heap options of the broker's JVM",
             "  bootstrap-servers=         use this broker instead of starting one in a child JVM",
             "  timeout-s=300              give up on a phase (load, restart) after this long",
             "  output=                    Markdown file for the table (default benchmarks/target/restart.md)");
 
     private static final Set<String> KNOWN = Set.of("keys", "extra-records", "rounds", "after-records", "partitions",
-            "workers", "wipe-state", "jfr", "instance-heap", "broker-heap", "bootstrap-servers", "timeout-s",
+            "workers", "wipe-state", "jfr", "instance-heap", "instance-jvm-options", "broker-heap", "bootstrap-servers", "timeout-s",
             "output", "help");
 
     final int keys;
@@ -45,6 +46,7 @@ final class RestartOptions {
     final boolean wipeState;
     final boolean jfr;
     final String instanceHeap;
+    final String instanceJvmOptions;
     final String brokerHeap;
     final String bootstrapServers;
     final Duration timeout;
@@ -62,6 +64,7 @@ final class RestartOptions {
         wipeState = Boolean.parseBoolean(get(values, "wipe-state", "false"));
         jfr = Boolean.parseBoolean(get(values, "jfr", "false"));
         instanceHeap = get(values, "instance-heap", "-Xms1g -Xmx1g");
+        instanceJvmOptions = get(values, "instance-jvm-options", "");
         brokerHeap = get(values, "broker-heap", "-Xms2g -Xmx2g");
         String servers = get(values, "bootstrap-servers", "");
         bootstrapServers = servers.isBlank() ? null : servers;
