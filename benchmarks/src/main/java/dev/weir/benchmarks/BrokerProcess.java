@@ -10,7 +10,7 @@ import dev.weir.test.EmbeddedKafkaCluster;
  * The broker the benchmark runs against: a single-node KRaft Kafka in a child JVM (so that its
  * CPU is not charged to the measured process), or a broker somebody else runs.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -25,7 +25,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** Starts {@link EmbeddedKafkaCluster#main} in a child JVM and waits until it accepts clients. */
-    static BrokerProcess startChild(String heap, Path logFile) {
+    public static BrokerProcess startChild(String heap, Path logFile) {
         ChildJvm.Builder builder = ChildJvm.builder(EmbeddedKafkaCluster.class.getName());
         for (String option : heap.trim().split("\\s+")) {
             if (!option.isEmpty()) {
@@ -49,20 +49,20 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** A broker that is already running and is not ours to stop. */
-    static BrokerProcess external(String bootstrapServers) {
+    public static BrokerProcess external(String bootstrapServers) {
         return new BrokerProcess(null, bootstrapServers);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** The child's pid, or -1 for an external broker. */
-    long pid() {
+    public long pid() {
         return child == null ? -1 : child.pid();
     }
 
-    String describe() {
+    public String describe() {
         return child == null ? "external broker " + bootstrapServers
                 : "child JVM (pid " + child.pid() + ", log " + child.logFile() + ") at " + bootstrapServers;
     }

@@ -22,24 +22,24 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** The admin operations of the benchmark, each bounded in time. */
-final class KafkaTools implements AutoCloseable {
+public final class KafkaTools implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Admin admin;
 
-    KafkaTools(String bootstrapServers) {
+    public KafkaTools(String bootstrapServers) {
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "weir-benchmark-admin"));
     }
 
-    void createTopic(String name, int partitions) {
+    public void createTopic(String name, int partitions) {
         createTopic(name, partitions, Map.of());
     }
 
     /** Creates a topic with the given topic configs, and waits until every partition has a leader. */
-    void createTopic(String name, int partitions, Map<String, String> configs) {
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
         get(admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs)))
                 .all(), "create topic " + name);
         // Wait until every partition's leader serves it (the metadata can name a leader that does
@@ -68,7 +68,7 @@ final class KafkaTools implements AutoCloseable {
     }
 
     /** Deletes the topics (those that exist) whose name equals one of the names or starts with a prefix. */
-    void deleteTopics(Set<String> names, String prefix) {
+    public void deleteTopics(Set<String> names, String prefix) {
         Set<String> existing = get(admin.listTopics().names(), "list topics");
         List<String> doomed = existing.stream()
                 .filter(t -> names.contains(t) || (prefix != null && t.startsWith(prefix)))
@@ -78,7 +78,7 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
-    void deleteGroup(String group) {
+    public void deleteGroup(String group) {
         try {
             admin.deleteConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -89,7 +89,7 @@ final class KafkaTools implements AutoCloseable {
     }
 
     /** The log-end offsets of every partition of the topic. */
-    Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
+    public Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
@@ -109,7 +109,7 @@ final class KafkaTools implements AutoCloseable {
     }
 
     /** The group's committed offsets; partitions without one are absent. */
-    Map<TopicPartition, Long> committedOffsets(String group) {
+    public Map<TopicPartition, Long> committedOffsets(String group) {
         Map<TopicPartition, OffsetAndMetadata> committed = get(
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "list offsets of group " + group);
         Map<TopicPartition, Long> result = new HashMap<>();
@@ -144,7 +144,7 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -18,6 +18,9 @@ public final class PipelineInstanceMain {
     /** The line printed once the runtime has started. */
     public static final String STARTED = "WEIR-INSTANCE-STARTED";
 
+    /** The system property that overrides the workers' 6 s {@code session.timeout.ms}. */
+    public static final String SESSION_TIMEOUT_PROPERTY = "weir.test.session-timeout-ms";
+
     private PipelineInstanceMain() {
     }
 
@@ -29,7 +32,7 @@ public final class PipelineInstanceMain {
                 .bootstrapServers(args[1])
                 .stateDir(Path.of(args[2]))
                 .workers(args.length > 5 ? Integer.parseInt(args[5]) : 1)
-                .consumerProperty("session.timeout.ms", 6_000)
+                .consumerProperty("session.timeout.ms", Integer.getInteger(SESSION_TIMEOUT_PROPERTY, 6_000))
                 .consumerProperty("heartbeat.interval.ms", 1_000)
                 .transactionTimeout(Duration.ofSeconds(10))
                 .build();

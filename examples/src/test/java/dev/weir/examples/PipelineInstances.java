@@ -41,12 +41,25 @@ final class PipelineInstances implements AutoCloseable {
 
     /** Starts instance {@code name} (its state directory is kept across restarts) and waits until it runs. */
     ChildJvm start(String name) {
-        ChildJvm instance = ChildJvm.builder(PipelineInstanceMain.class.getName())
+        return start(name, builder(name));
+    }
+
+    /** Like {@link #start(String)}, with the workers' {@code session.timeout.ms} set to {@code sessionTimeout}. */
+    ChildJvm start(String name, Duration sessionTimeout) {
+        return start(name, builder(name).systemProperty(PipelineInstanceMain.SESSION_TIMEOUT_PROPERTY,
+                Long.toString(sessionTimeout.toMillis())));
+    }
+
+    private ChildJvm.Builder builder(String name) {
+        return ChildJvm.builder(PipelineInstanceMain.class.getName())
                 .args(pipeline, bootstrapServers, baseDirectory.resolve(name).toString(), input, output)
                 .jvmOption("-Xmx384m")
                 .jvmOption("-XX:+UseSerialGC")
-                .logFile(LOGS.resolve(pipeline + "-" + name + ".log"))
-                .start();
+                .logFile(LOGS.resolve(pipeline + "-" + name + ".log"));
+    }
+
+    private ChildJvm start(String name, ChildJvm.Builder builder) {
+        ChildJvm instance = builder.start();
         started.add(instance);
         instance.awaitLogLine(PipelineInstanceMain.STARTED, Duration.ofSeconds(60));
         return instance;

@@ -41,16 +41,23 @@ public final class ClientConfigs {
         rejectOwned("weir.kafka.producer.", config.producerProperties().keySet(), PRODUCER_OWNED);
         rejectOwned("weir.kafka.", config.kafkaProperties().keySet(), CONSUMER_OWNED);
         rejectOwned("weir.kafka.", config.kafkaProperties().keySet(), PRODUCER_OWNED);
+        rejectGroupInstanceId("weir.kafka.consumer.", config.consumerProperties().keySet());
+        rejectGroupInstanceId("weir.kafka.", config.kafkaProperties().keySet());
     }
 
-    /** The group member of a worker. */
-    public Map<String, Object> mainConsumer(String clientId, Object assignmentContext) {
+    /**
+     * The group member of a worker: a static member ({@code group.instance.id}) named after the
+     * worker, so that an instance restarted after a crash takes its place at once, with its tasks
+     * and their local state, instead of waiting for the crashed member's session to time out.
+     */
+    public Map<String, Object> mainConsumer(String clientId, String groupInstanceId, Object assignmentContext) {
         Map<String, Object> p = build(clientId, Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), config.consumerProperties());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(WeirPartitionAssignor.class.getName()));
         p.put(ASSIGNMENT_CONTEXT, assignmentContext);
@@ -61,7 +68,6 @@ public final class ClientConfigs {
     public Map<String, Object> restoreConsumer(String clientId) {
         Map<String, Object> p = build(clientId, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000),
                 config.consumerProperties());
-        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A restore ends on a transaction marker, which no fetch returns as a record: waiting
         // for more data there would add the whole fetch wait to every task's restore.
@@ -107,6 +113,15 @@ public final class ClientConfigs {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return p;
+    }
+
+    // Several workers sharing one id would fence each other; the identity of an instance is weir.instance-id.
+    private static void rejectGroupInstanceId(String prefix, Set<String> given) {
+        if (given.contains(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+            throw new WeirConfigException(prefix + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "is set by Weir: each "
+                    + "worker is a static member named <application-id>-<instance-id>-<worker>; set weir.instance-id "
+                    + "to name the instance");
+        }
     }
 
     private static void rejectOwned(String prefix, Set<String> given, Set<String> owned) {

@@ -19,6 +19,7 @@ import dev.weir.internals.graph.PipelineGraph;
 import dev.weir.internals.graph.StagePlanner;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.metrics.EngineMeters;
+import dev.weir.internals.state.RocksDbNativeLibrary;
 import dev.weir.internals.state.SharedRocksDbResources;
 import dev.weir.runtime.KeyLocation;
 import dev.weir.runtime.QueryableOperator;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class InstanceRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceRuntime.class);
+    /** Under {@code weir.state-dir}, beside the applications' directories; a leading dot keeps it clear of their names. */
+    private static final String NATIVE_LIBRARY_DIRECTORY = ".rocksdb-native";
 
     private final WorkerEnvironment env;
     private final List<StreamWorker> workers = new ArrayList<>();
@@ -55,6 +58,7 @@ public final class InstanceRuntime {
                 config.instanceId().orElse(null));
         SharedRocksDbResources rocksDb = null;
         try {
+            RocksDbNativeLibrary.load(config.stateDir().resolve(NATIVE_LIBRARY_DIRECTORY));
             rocksDb = SharedRocksDbResources.create(config.stateMemoryBytes());
             Map<String, OperatorRuntimeContext> contexts = openFunctions(graph, config.applicationId());
             EngineMeters meters = new EngineMeters(meterRegistry, config.applicationId(), directory.instanceId());

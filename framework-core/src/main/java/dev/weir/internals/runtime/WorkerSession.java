@@ -111,7 +111,7 @@ final class WorkerSession implements AutoCloseable {
         this.minPauseMillis = env.config().checkpointMinPause().toMillis();
         this.producer = new KafkaProducer<>(env.clients().producer(name + "-producer", name));
         this.restoreConsumer = new KafkaConsumer<>(env.clients().restoreConsumer(name + "-restore"));
-        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer",
+        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer", name,
                 new AssignmentContext(env.topology(), this::localTasks, env.directory().instanceId(),
                         env.config().advertisedEndpoint().orElse(""), env.clusterView())));
         this.collector = new RecordCollector(producer, exactlyOnce, env.meters());
@@ -632,7 +632,7 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), true);
         consumerMetrics.close();
         producerMetrics.close();
-        consumer.close();
+        consumer.close(leaveGroup());
         producer.close();
         restoreConsumer.close();
         closed = true;
@@ -649,10 +649,20 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), false);
         consumerMetrics.close();
         producerMetrics.close();
-        closeQuietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+        closeQuietly("consumer", () -> consumer.close(leaveGroup().withTimeout(Duration.ofSeconds(5))));
         // Closing an exactly-once producer aborts its open transaction.
         closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));
         closeQuietly("changelog reader", restoreConsumer::close);
+    }
+
+    /**
+     * A static member leaves only when asked to: every close that runs (a stop, a session ending
+     * in failure) hands the tasks over at once. Only a member that dies without closing, killed
+     * or crashed, stays in the group, for its restarted process to take its place. A new object
+     * each time: {@code CloseOptions} is mutable.
+     */
+    private static CloseOptions leaveGroup() {
+        return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
     }
 
     private void closeQuietly(String what, Runnable close) {

@@ -18,7 +18,7 @@ class ClientConfigsPrecedenceTest {
                 .kafkaProperty(ProducerConfig.LINGER_MS_CONFIG, 20)
                 .build());
 
-        assertThat(clients.mainConsumer("c", new Object()))
+        assertThat(clients.mainConsumer("c", "app-a1-0", new Object()))
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000)
                 .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         assertThat(clients.producer("p", "t")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20);

@@ -87,7 +87,7 @@ class ClientConfigsTest {
                 .consumerProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")
                 .build());
 
-        Map<String, Object> main = clients.mainConsumer("c-0", CONTEXT);
+        Map<String, Object> main = clients.mainConsumer("c-0", "billing-a1-0", CONTEXT);
         Map<String, Object> restore = clients.restoreConsumer("r-0");
 
         assertThat(main).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000)
@@ -112,7 +112,7 @@ class ClientConfigsTest {
     void weirDefaultsApplyWhereTheUserSetsNothing() {
         ClientConfigs clients = new ClientConfigs(config().build());
 
-        assertThat(clients.mainConsumer("c-0", CONTEXT))
+        assertThat(clients.mainConsumer("c-0", "billing-a1-0", CONTEXT))
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
                 .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         assertThat(clients.producer("p-0", "t")).containsEntry(ProducerConfig.ACKS_CONFIG, "all");
@@ -124,7 +124,7 @@ class ClientConfigsTest {
                 .kafkaProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
                 .build());
 
-        assertThat(clients.mainConsumer("c", CONTEXT)).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        assertThat(clients.mainConsumer("c", "billing-a1-0", CONTEXT)).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
         assertThat(clients.restoreConsumer("r")).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
         assertThat(clients.producer("p", "t")).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
         assertThat(clients.admin("a")).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
@@ -138,7 +138,7 @@ class ClientConfigsTest {
                 .adminProperty("default.api.timeout.ms", 5000)
                 .build());
 
-        assertThat(clients.mainConsumer("c", CONTEXT)).containsEntry("fetch.min.bytes", 1024)
+        assertThat(clients.mainConsumer("c", "billing-a1-0", CONTEXT)).containsEntry("fetch.min.bytes", 1024)
                 .doesNotContainKeys("compression.type", "default.api.timeout.ms");
         assertThat(clients.producer("p", "t")).containsEntry("compression.type", "lz4")
                 .doesNotContainKeys("fetch.min.bytes", "default.api.timeout.ms");
@@ -177,7 +177,7 @@ class ClientConfigsTest {
     void consumersAlwaysReadCommittedWithAutoCommitOff(ProcessingGuarantee guarantee) {
         ClientConfigs clients = new ClientConfigs(config().processingGuarantee(guarantee).build());
 
-        for (Map<String, Object> consumer : List.of(clients.mainConsumer("c", CONTEXT), clients.restoreConsumer("r"))) {
+        for (Map<String, Object> consumer : List.of(clients.mainConsumer("c", "billing-a1-0", CONTEXT), clients.restoreConsumer("r"))) {
             assertThat(consumer)
                     .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                     .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
@@ -190,7 +190,7 @@ class ClientConfigsTest {
     void mainConsumerJoinsTheApplicationsGroupWithTheWeirAssignor() {
         ClientConfigs clients = new ClientConfigs(config().build());
 
-        Map<String, Object> consumer = clients.mainConsumer("billing-consumer-1", CONTEXT);
+        Map<String, Object> consumer = clients.mainConsumer("billing-consumer-1", "billing-a1-1", CONTEXT);
 
         assertThat(consumer)
                 .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "billing")
@@ -201,9 +201,37 @@ class ClientConfigsTest {
     }
 
     @Test
-    void restoreConsumerJoinsNoGroupEvenWithStaticMembershipConfigured() {
+    void mainConsumerIsAStaticMemberNamedAfterItsWorkerSoThatARestartedInstanceTakesItsPlace() {
+        ClientConfigs clients = new ClientConfigs(config().build());
+
+        assertThat(clients.mainConsumer("c", "billing-a1-0", CONTEXT))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "billing-a1-0");
+        assertThat(clients.mainConsumer("c", "billing-a1-1", CONTEXT))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "billing-a1-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groupInstanceIds")
+    void aGroupInstanceIdOfTheUsersIsRejectedBecauseTheWorkersWouldFenceEachOther(
+            String property, UnaryOperator<WeirConfig.Builder> override) {
+        WeirConfigException e = catchThrowableOfType(WeirConfigException.class,
+                () -> new ClientConfigs(override.apply(config()).build()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains(property).contains("weir.instance-id");
+    }
+
+    static Stream<Arguments> groupInstanceIds() {
+        return Stream.of(
+                Arguments.of("weir.kafka.consumer.group.instance.id", (UnaryOperator<WeirConfig.Builder>)
+                        b -> b.consumerProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pod-0")),
+                Arguments.of("weir.kafka.group.instance.id", (UnaryOperator<WeirConfig.Builder>)
+                        b -> b.kafkaProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pod-0")));
+    }
+
+    @Test
+    void restoreConsumerJoinsNoGroup() {
         ClientConfigs clients = new ClientConfigs(config()
-                .consumerProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pod-0")
                 .consumerProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)
                 .build());
 
