@@ -172,6 +172,7 @@ public final class ComparisonBenchmark {
         ProgressWatcher.Progress progress;
         String failure;
         long doneNanos;
+        boolean multiStage;
         double cpuAtEnd;
         long peakResident;
         try (RunnerProcess runner = RunnerProcess.start(system, arguments, options.runnerHeap, options.flinkModule,
@@ -187,6 +188,7 @@ public final class ComparisonBenchmark {
             failure = progress.failure != null ? progress.failure
                     : awaitLastStage(app, input.topic, start, runner::failure);
             doneNanos = System.nanoTime() - start;
+            multiStage = kafka.topicsWithPrefix(app + "-").stream().anyMatch(t -> t.endsWith("-repartition"));
             cpuAtEnd = runner.cpuSeconds();
             peakResident = runner.peakResidentBytes();
             // Flink commits the input offsets and the sink's transaction on the same checkpoint
@@ -198,11 +200,8 @@ public final class ComparisonBenchmark {
                 ThroughputBenchmark.log("  %s FAILED: %s", app, failure);
                 return ComparisonResult.failed(system, workload, kind, round, failure);
             }
-            // From the moment every input partition had a commit (start-up cut off) to the moment
-            // the last stage had consumed everything: the same window for every system.
-            boolean steady = progress.steadyStartNanos >= 0;
-            double seconds = (doneNanos - (steady ? progress.steadyStartNanos : progress.assignedNanos)) / 1e9;
-            double rate = (input.records - (steady ? progress.steadyStartRecords : 0)) / seconds;
+            double seconds = (doneNanos - Math.max(progress.assignedNanos, progress.firstCommitNanos)) / 1e9;
+            double rate = rate(progress, input.records, doneNanos, multiStage);
             List<ConsumerRecord<String, String>> out = GeneratedInput.readCommitted(bootstrapServers,
                     partitions(output));
             ComparedWorkload check = workload == null ? ComparedWorkload.PASSTHROUGH : workload;
@@ -215,6 +214,28 @@ public final class ComparisonBenchmark {
         } finally {
             cleanUp(app, output, stateDir);
         }
+    }
+
+    /**
+     * The records per second of a run: the slope of the group's committed input offsets from its
+     * first commit (start-up cut off, whenever each system commits its partitions) to their last
+     * change before the final one (the wait for the final commit cut off: Flink's Kafka source
+     * commits its last offsets only when its idle poll, of up to ten seconds, ends). Where later
+     * stages read repartition topics, the input's slope is only the first stage's, so the rate is
+     * at most the records over the time until the last stage had consumed everything.
+     */
+    private static double rate(ProgressWatcher.Progress progress, long records, long doneNanos, boolean multiStage) {
+        if (progress.firstCommitNanos < 0) {
+            // The first commit was the final one: all there is, is the time since the runner started.
+            return records / ((doneNanos - progress.assignedNanos) / 1e9);
+        }
+        double untilDone = (records - progress.firstCommitRecords) / ((doneNanos - progress.firstCommitNanos) / 1e9);
+        if (progress.lastChangeNanos <= progress.firstCommitNanos) {
+            return untilDone;
+        }
+        double slope = (progress.lastChangeRecords - progress.firstCommitRecords)
+                / ((progress.lastChangeNanos - progress.firstCommitNanos) / 1e9);
+        return multiStage ? Math.min(slope, untilDone) : slope;
     }
 
     /**

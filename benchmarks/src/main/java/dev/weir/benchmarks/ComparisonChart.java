@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import dev.weir.benchmarks.workloads.ComparedWorkload;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -55,8 +58,15 @@ final class ComparisonChart {
             }
         }
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("workload"));
-        plot.add(subplot(throughput, "records/s (exactly-once)"), 3);
-        plot.add(subplot(latency, "p99 latency, ms, at half of peak"), 2);
+        CategoryPlot rates = subplot(throughput, new NumberAxis("records/s (exactly-once)"));
+        plot.add(rates, 3);
+        // Latencies run from tens of milliseconds to seconds: a logarithmic axis shows both.
+        LogAxis millis = new LogAxis("p99 latency at half of peak, ms (log)");
+        millis.setBase(10);
+        millis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        plot.add(subplot(latency, millis), 2);
+        // Each subplot would list the systems again.
+        plot.setFixedLegendItems(rates.getLegendItems());
         JFreeChart chart = new JFreeChart("Weir vs Kafka Streams vs Flink, one broker, " + Report.machine(),
                 new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -67,14 +77,17 @@ final class ComparisonChart {
         }
     }
 
-    private static CategoryPlot subplot(DefaultCategoryDataset data, String valueLabel) {
+    private static CategoryPlot subplot(DefaultCategoryDataset data, ValueAxis valueAxis) {
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        if (valueAxis instanceof LogAxis) {
+            renderer.setBase(1); // a bar cannot start at 0 on a logarithmic axis
+        }
         for (int i = 0; i < data.getRowCount(); i++) {
             renderer.setSeriesPaint(i, COLOURS.getOrDefault(data.getRowKey(i).toString(), Color.BLACK));
         }
-        CategoryPlot plot = new CategoryPlot(data, null, new NumberAxis(valueLabel), renderer);
+        CategoryPlot plot = new CategoryPlot(data, null, valueAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return plot;

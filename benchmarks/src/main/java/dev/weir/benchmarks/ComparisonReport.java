@@ -91,8 +91,10 @@ final class ComparisonReport {
         }
         md.append('\n');
         targets(md, medians);
-        md.append("\nHow to read it: *records/s* is the steady rate of a pre-loaded input (the slope of the group's "
-                + "committed input offsets, start-up and the last commit cut off); *Weir ÷ this* is Weir's rate over "
+        md.append("\nHow to read it: *records/s* is the rate on a pre-loaded input: the slope of the group's "
+                + "committed input offsets from its first commit to their last change before the final one (start-up "
+                + "and the wait for the final commit cut off), and for jobs with repartition topics at most the "
+                + "records over the time until the last stage had consumed everything; *Weir ÷ this* is Weir's rate over "
                 + "the row's (over the bare loop's: the share of the physical limit Weir reaches). *p50/p99* are "
                 + "end-to-end latencies, from the broker's append time of the input (or, for a window, the moment "
                 + "it was complete: its end plus the 1 s bound) to the moment a read_committed consumer sees the "

@@ -41,12 +41,12 @@ final class ProgressWatcher {
          * (several workers commit at different moments, so short spans mislead).
          */
         double steadyRate = Double.NaN;
-        /**
-         * When every input partition first had a committed offset (nanoseconds since the run
-         * started, -1 if never seen), and how many input records were committed then.
-         */
-        long steadyStartNanos = -1;
-        long steadyStartRecords;
+        /** When the group first committed any input offset (nanoseconds since the run started; -1: never), and how many records then. */
+        long firstCommitNanos = -1;
+        long firstCommitRecords;
+        /** The last change of the committed offsets before the final one (-1: none), and how many records then. */
+        long lastChangeNanos = -1;
+        long lastChangeRecords;
         /** Where the CPU went during the measured window (assignment to done), or null. */
         CpuMeter.Usage cpu;
     }
@@ -122,10 +122,16 @@ final class ProgressWatcher {
                     progress.cpu = CpuMeter.between(windowStart, cpu.sample());
                     return progress;
                 }
+                if (progress.firstCommitNanos < 0 && sum > 0) {
+                    progress.firstCommitNanos = now - startNanos;
+                    progress.firstCommitRecords = sum;
+                } else if (progress.firstCommitNanos >= 0 && sum != progress.lastChangeRecords
+                        && sum != progress.firstCommitRecords) {
+                    progress.lastChangeNanos = now - startNanos;
+                    progress.lastChangeRecords = sum;
+                }
                 if (steadyStart == null && everyPartition) {
                     steadyStart = new long[] {sum, now};
-                    progress.steadyStartNanos = now - startNanos;
-                    progress.steadyStartRecords = sum;
                 } else if (steadyStart != null && sum != steadyStart[0]
                         && (lastChange == null || sum != lastChange[0])) {
                     lastChange = new long[] {sum, now};
