@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
+
+import dev.weir.benchmarks.NamedArguments;
 
 /**
  * What the restart benchmark measures. Every option is a program argument {@code name=value}
@@ -53,23 +53,23 @@ final class RestartOptions {
     final Path output;
     final boolean help;
 
-    private RestartOptions(Map<String, String> values) {
-        help = values.containsKey("help");
-        keys = Integer.parseInt(get(values, "keys", "1000000").replace("_", ""));
-        extraRecords = Integer.parseInt(get(values, "extra-records", "100000").replace("_", ""));
-        rounds = Integer.parseInt(get(values, "rounds", "3"));
-        afterRecords = Integer.parseInt(get(values, "after-records", "1000"));
-        partitions = Integer.parseInt(get(values, "partitions", "6"));
-        workers = Integer.parseInt(get(values, "workers", "1"));
-        wipeState = Boolean.parseBoolean(get(values, "wipe-state", "false"));
-        jfr = Boolean.parseBoolean(get(values, "jfr", "false"));
-        instanceHeap = get(values, "instance-heap", "-Xms1g -Xmx1g");
-        instanceJvmOptions = get(values, "instance-jvm-options", "");
-        brokerHeap = get(values, "broker-heap", "-Xms2g -Xmx2g");
-        String servers = get(values, "bootstrap-servers", "");
+    private RestartOptions(NamedArguments values) {
+        help = values.has("help");
+        keys = Integer.parseInt(values.get("keys", "1000000").replace("_", ""));
+        extraRecords = Integer.parseInt(values.get("extra-records", "100000").replace("_", ""));
+        rounds = Integer.parseInt(values.get("rounds", "3"));
+        afterRecords = Integer.parseInt(values.get("after-records", "1000"));
+        partitions = Integer.parseInt(values.get("partitions", "6"));
+        workers = Integer.parseInt(values.get("workers", "1"));
+        wipeState = Boolean.parseBoolean(values.get("wipe-state", "false"));
+        jfr = Boolean.parseBoolean(values.get("jfr", "false"));
+        instanceHeap = values.get("instance-heap", "-Xms1g -Xmx1g");
+        instanceJvmOptions = values.get("instance-jvm-options", "");
+        brokerHeap = values.get("broker-heap", "-Xms2g -Xmx2g");
+        String servers = values.get("bootstrap-servers", "");
         bootstrapServers = servers.isBlank() ? null : servers;
-        timeout = Duration.ofSeconds(Long.parseLong(get(values, "timeout-s", "300")));
-        String out = get(values, "output", "");
+        timeout = Duration.ofSeconds(Long.parseLong(values.get("timeout-s", "300")));
+        String out = values.get("output", "");
         output = out.isBlank() ? targetDirectory().resolve("restart.md") : Paths.get(out);
         if (keys <= 0 || extraRecords < 0 || rounds <= 0 || afterRecords <= 0 || partitions <= 0 || workers <= 0) {
             throw new IllegalArgumentException("keys, rounds, after-records, partitions and workers must be positive, "
@@ -78,36 +78,12 @@ final class RestartOptions {
     }
 
     static RestartOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : KNOWN) {
-            String property = System.getProperty("bench." + name);
-            if (property != null) {
-                values.put(name, property);
-            }
-        }
-        for (String arg : args) {
-            String a = arg.startsWith("--") ? arg.substring(2) : arg;
-            if (a.isBlank()) {
-                continue;
-            }
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a : a.substring(0, eq);
-            if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "'" + System.lineSeparator() + USAGE);
-            }
-            values.put(name, eq < 0 ? "true" : a.substring(eq + 1));
-        }
-        return new RestartOptions(values);
+        return new RestartOptions(NamedArguments.parse(args, KNOWN, "bench.", USAGE));
     }
 
     /** {@code benchmarks/target}, whether run from the repository root or from {@code benchmarks/}. */
     static Path targetDirectory() {
         Path module = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks") : Paths.get(".");
         return module.resolve("target");
-    }
-
-    private static String get(Map<String, String> values, String name, String fallback) {
-        String v = values.get(name);
-        return v == null ? fallback : v.trim();
     }
 }

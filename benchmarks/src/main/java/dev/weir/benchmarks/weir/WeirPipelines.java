@@ -7,7 +7,7 @@ import dev.weir.benchmarks.workloads.ComparedWorkload;
 import dev.weir.benchmarks.workloads.NexmarkBid;
 import dev.weir.benchmarks.workloads.Transaction;
 import dev.weir.eventtime.WatermarkStrategy;
-import dev.weir.functions.AggregateFunction;
+import dev.weir.examples.WindowedRegionCount;
 import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KafkaSink;
@@ -76,7 +76,7 @@ public final class WeirPipelines {
                         WatermarkStrategy.forBoundedOutOfOrderness(OUT_OF_ORDERNESS))
                 .reinterpretAsKeyed(KeyValue::key, Serdes.String())
                 .window(TumblingEventTimeWindows.of(WINDOW))
-                .aggregate(new Count<>(), Serdes.Long(), new CountLabel()).uid("window-count")
+                .aggregate(new WindowedRegionCount.Count<>(), Serdes.Long(), new CountLabel()).uid("window-count")
                 .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new StringSerializer()));
         return builder.build();
     }
@@ -110,7 +110,7 @@ public final class WeirPipelines {
                 .map(NexmarkBid::auctionOf)
                 .keyBy(auction -> auction, Serdes.Long(), Serdes.Long())
                 .window(SlidingEventTimeWindows.of(WINDOW, SLIDE))
-                .aggregate(new Count<>(), Serdes.Long(), new AuctionCount()).uid("q5-bids-per-auction")
+                .aggregate(new WindowedRegionCount.Count<>(), Serdes.Long(), new AuctionCount()).uid("q5-bids-per-auction")
                 .keyBy(Scored::windowStart, Serdes.Long(), Scored.SERDE)
                 .window(TumblingEventTimeWindows.of(SLIDE))
                 .aggregate(Ties.of(Scored::score, Scored::label), Ties.SERDE, new Winners()).uid("q5-hottest")
@@ -166,30 +166,6 @@ public final class WeirPipelines {
         }
         ByteBuffer buffer = ByteBuffer.wrap(data);
         return new NexmarkBid(buffer.getLong(), buffer.getLong(), buffer.getLong());
-    }
-
-    /** Counts elements. */
-    static final class Count<T> implements AggregateFunction<T, Long, Long> {
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(T value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
-        }
     }
 
     /** {@code key → <windowStart>:<count>}. */
