@@ -25,7 +25,6 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class KafkaStreamsRunner {
 
-
     /** The line printed to standard error at exit, followed by the number of records dropped as late. */
     public static final String DROPPED_LINE_PREFIX = "KAFKA-STREAMS dropped-records-total=";
 

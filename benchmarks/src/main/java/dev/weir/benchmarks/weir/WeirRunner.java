@@ -28,8 +28,6 @@ import dev.weir.runtime.WorkerStatus;
  */
 public final class WeirRunner {
 
-    /** The line printed once the runtime has started. */
-
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
     private static final long FAILURE_POLL_MILLIS = 200;
 
