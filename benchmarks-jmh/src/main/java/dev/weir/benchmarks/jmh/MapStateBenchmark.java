@@ -1,6 +1,5 @@
 package dev.weir.benchmarks.jmh;
 
-import dev.weir.internals.state.TaskStateBackend;
 import dev.weir.state.MapState;
 import dev.weir.state.MapStateDescriptor;
 import java.util.Map;
@@ -51,7 +50,6 @@ public class MapStateBenchmark {
     public String readsFrom;
 
     private TaskStateFixture fixture;
-    private TaskStateBackend backend;
     private RecordKeys keys;
     private String[] merchants;
     private int nextMerchant;
@@ -61,11 +59,7 @@ public class MapStateBenchmark {
     /** Opens the state with {@code entriesPerKey} committed entries for every key (for {@code staged}, staged too). */
     @Setup(Level.Trial)
     public void openState() {
-        readsStaged = switch (readsFrom) {
-            case "committed" -> false;
-            case "staged" -> true;
-            default -> throw new IllegalArgumentException("readsFrom must be committed or staged, got " + readsFrom);
-        };
+        readsStaged = TaskStateFixture.readsStaged(readsFrom);
         fixture = TaskStateFixture.open();
         keys = RecordKeys.of(keyCount);
         merchants = new String[entriesPerKey];
@@ -74,7 +68,6 @@ public class MapStateBenchmark {
         }
         writeEveryEntry();
         fixture.commitAndReopen();
-        backend = fixture.backend();
         counts = fixture.state(countsDescriptor());
         if (readsStaged) {
             writeEveryEntry();
@@ -115,12 +108,7 @@ public class MapStateBenchmark {
 
     /** What the engine does before a keyed operator sees a record. */
     private void startRecord() {
-        if (!readsStaged && keys.atRoundStart()) {
-            // Entries written in the last round are staged now: drop them, so reads go to RocksDB again.
-            backend.discardStaged();
-        }
-        backend.beginRecord();
-        keys.enter(keys.next(), fixture.keyContext());
+        fixture.startRecord(keys, readsStaged);
     }
 
     private String nextMerchant() {

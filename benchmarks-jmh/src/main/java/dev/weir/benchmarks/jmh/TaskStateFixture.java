@@ -52,6 +52,31 @@ final class TaskStateFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a benchmark's reads find their key, from its {@code readsFrom} parameter.
+     *
+     * @return true for {@code staged} (the checkpoint staging overlay), false for {@code committed} (RocksDB)
+     */
+    static boolean readsStaged(String readsFrom) {
+        return switch (readsFrom) {
+            case "committed" -> false;
+            case "staged" -> true;
+            default -> throw new IllegalArgumentException("readsFrom must be committed or staged, got " + readsFrom);
+        };
+    }
+
+    /**
+     * Starts a record as a worker does: the next key made current. Reading from RocksDB only, the
+     * keys a round wrote are staged by the next round, so they are dropped at each round's start.
+     */
+    void startRecord(RecordKeys keys, boolean readsStaged) {
+        if (!readsStaged && keys.atRoundStart()) {
+            backend.discardStaged();
+        }
+        backend.beginRecord();
+        keys.enter(keys.next(), keyContext);
+    }
+
     TaskStateBackend backend() {
         return backend;
     }

@@ -1,6 +1,5 @@
 package dev.weir.benchmarks.jmh;
 
-import dev.weir.internals.state.TaskStateBackend;
 import dev.weir.state.ValueState;
 import dev.weir.state.ValueStateDescriptor;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,6 @@ public class ValueStateBenchmark {
     public String readsFrom;
 
     private TaskStateFixture fixture;
-    private TaskStateBackend backend;
     private RecordKeys keys;
     private ValueState<Long> counts;
     private boolean readsStaged;
@@ -54,16 +52,11 @@ public class ValueStateBenchmark {
     /** Opens the state with a committed count for every key (and, for {@code staged}, a staged one too). */
     @Setup(Level.Trial)
     public void openState() {
-        readsStaged = switch (readsFrom) {
-            case "committed" -> false;
-            case "staged" -> true;
-            default -> throw new IllegalArgumentException("readsFrom must be committed or staged, got " + readsFrom);
-        };
+        readsStaged = TaskStateFixture.readsStaged(readsFrom);
         fixture = TaskStateFixture.open();
         keys = RecordKeys.of(keyCount);
         writeEveryKey();
         fixture.commitAndReopen();
-        backend = fixture.backend();
         counts = fixture.state(countDescriptor());
         if (readsStaged) {
             writeEveryKey();
@@ -94,12 +87,7 @@ public class ValueStateBenchmark {
 
     /** What the engine does before a keyed operator sees a record. */
     private void startRecord() {
-        if (!readsStaged && keys.atRoundStart()) {
-            // Every key of the last round is staged now: drop them, so reads go to RocksDB again.
-            backend.discardStaged();
-        }
-        backend.beginRecord();
-        keys.enter(keys.next(), fixture.keyContext());
+        fixture.startRecord(keys, readsStaged);
     }
 
     private void writeEveryKey() {

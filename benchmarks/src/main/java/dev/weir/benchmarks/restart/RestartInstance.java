@@ -86,6 +86,7 @@ public final class RestartInstance {
                 PhaseLine.print(Phase.FIRST_RECORD_PROCESSED, first, "");
                 return;
             }
+            // The runtime has no callback for "every task active": sampled, which bounds the phase's error.
             Thread.sleep(WATCH_INTERVAL_MILLIS);
         }
     }
