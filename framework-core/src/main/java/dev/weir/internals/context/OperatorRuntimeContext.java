@@ -81,6 +81,11 @@ public final class OperatorRuntimeContext implements RuntimeContext {
 
     private synchronized <H> H handle(StateDescriptor<?, ?> descriptor, Class<?> type,
                                       IntFunction<H> factory) {
+        if (descriptor.name().startsWith("__")) {
+            // Windows, triggers and joins keep their own state under the operator's uid with such names.
+            throw new IllegalArgumentException("operator '" + operatorUid + "' declares state '" + descriptor.name()
+                    + "'; names beginning with '__' are reserved for Weir's own state");
+        }
         StateHandle<?> existing = handles.get(descriptor.name());
         if (existing != null) {
             if (!type.isInstance(existing)) {

@@ -39,6 +39,11 @@ public final class WindowTransformation extends Transformation {
         return lateData.usesLateDataTopic();
     }
 
+    /** What evaluates the fired windows; the runtime opens and closes it. */
+    public WindowFunctionRunner<?, ?, ?, ?> function() {
+        return function;
+    }
+
     /** The operator of one task. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public WindowOperator<?, ?, ?, ?, ?> createOperator(Deserializer<?> keyDeserializer, Output<?> next, TaskContext task,

@@ -18,6 +18,7 @@ import dev.weir.internals.graph.KeyedProcessTransformation;
 import dev.weir.internals.graph.PipelineGraph;
 import dev.weir.internals.graph.StagePlanner;
 import dev.weir.internals.graph.Transformation;
+import dev.weir.internals.graph.WindowTransformation;
 import dev.weir.internals.metrics.EngineMeters;
 import dev.weir.internals.state.RocksDbNativeLibrary;
 import dev.weir.internals.state.SharedRocksDbResources;
@@ -92,6 +93,9 @@ public final class InstanceRuntime {
                 } else if (node instanceof KeyedCoProcessTransformation) {
                     ((KeyedCoProcessTransformation) node).function().open(context);
                     contexts.put(node.uid(), context);
+                } else if (node instanceof WindowTransformation) {
+                    ((WindowTransformation) node).function().open(context);
+                    contexts.put(node.uid(), context);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("opening operator " + node + " failed: " + e, e);
@@ -107,6 +111,8 @@ public final class InstanceRuntime {
                     ((KeyedProcessTransformation) node).function().close();
                 } else if (node instanceof KeyedCoProcessTransformation) {
                     ((KeyedCoProcessTransformation) node).function().close();
+                } else if (node instanceof WindowTransformation) {
+                    ((WindowTransformation) node).function().close();
                 }
             } catch (Exception e) {
                 LOG.warn("Closing operator {} failed", node, e);

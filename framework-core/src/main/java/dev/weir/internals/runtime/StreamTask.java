@@ -219,6 +219,8 @@ public final class StreamTask implements TaskContext, KeyedStateProvider {
         backend.beginRecord();
         try {
             keyContext.setCurrentKey(keyGroup, key);
+            // A window may have left its own namespace; queryable state is the key's, in the default one.
+            keyContext.setDefaultNamespace();
             return StateValues.read(keyedState(handle));
         } finally {
             backend.undoRecord();

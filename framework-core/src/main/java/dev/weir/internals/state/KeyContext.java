@@ -54,6 +54,11 @@ public final class KeyContext {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
+    /** Makes the default namespace, that of state outside any window, the current one. */
+    public void setDefaultNamespace() {
+        this.namespace = NO_NAMESPACE;
+    }
+
     /** The current namespace; empty by default. */
     public byte[] namespace() {
         return namespace;

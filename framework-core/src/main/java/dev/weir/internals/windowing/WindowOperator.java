@@ -181,9 +181,13 @@ public final class WindowOperator<K, IN, R, OUT, W extends Window> implements Ke
             task.assignTimestamp(window.maxTimestamp());
         }
         currentWindow = window;
+        byte[] windowNamespace = task.keyContext().namespace();
+        // The function's own state is the key's across windows, so it lives in the default namespace.
+        task.keyContext().setDefaultNamespace();
         try {
             function.run(currentKey, context, fired, collector);
         } finally {
+            task.keyContext().setNamespace(windowNamespace);
             task.assignTimestamp(elementTimestamp);
         }
     }

@@ -6,11 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import dev.weir.functions.TimeDomain;
+import dev.weir.internals.context.ActiveTask;
+import dev.weir.internals.context.KeyedStateProvider;
+import dev.weir.internals.context.OperatorRuntimeContext;
+import dev.weir.internals.context.StateHandle;
 import dev.weir.internals.graph.Transformation;
 import dev.weir.internals.graph.WindowTransformation;
 import dev.weir.internals.keygroup.KeyGroups;
@@ -52,13 +59,15 @@ import org.apache.kafka.common.serialization.Serde;
  * with its timestamp, and {@link #checkpointAndRestart()} commits the state, closes the backend
  * and rebuilds the operator on the reopened state, as a restarted task would.
  *
- * <p>The task is partition 0 of a one-partition topic, so it owns every key group.
+ * <p>The task is partition 0 of a one-partition topic, so it owns every key group. It is the test
+ * thread's active task, so the state a process window function declared in {@code open} resolves
+ * through it, as through a task of the engine.
  *
  * @param <K> the key type
  * @param <IN> the element type
  * @param <OUT> the output type
  */
-final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoCloseable {
+final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, KeyedStateProvider, AutoCloseable {
 
     /** The uid of the window operator under test. */
     static final String UID = "window";
@@ -101,6 +110,7 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     private final List<SinkRecord> sinkRecords = new ArrayList<>();
     private final List<OperatorEventTime> eventTimes = new ArrayList<>();
     private final List<InternalTimerService> processingTimers = new ArrayList<>();
+    private final Map<Integer, State> handleStates = new HashMap<>();
     private TaskTimers timers = new TaskTimers();
 
     private TaskStateBackend backend;
@@ -186,6 +196,11 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
             }
             if (window == null) {
                 throw new IllegalStateException("the pipeline has no window: " + pipeline.describe());
+            }
+            try {
+                window.function().open(new OperatorRuntimeContext("app", UID, new AtomicInteger()));
+            } catch (Exception e) {
+                throw new IllegalStateException("opening the window function failed", e);
             }
             return (WindowOperator<K, IN, ?, OUT, ?>) window.createOperator(keySerde.deserializer(), output, task,
                     LATE_DATA_TOPIC);
@@ -298,6 +313,8 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     private void openOperator() {
         backend = TaskStateBackend.open(directory, resources, () -> processingTime);
         keyContext = new KeyContext();
+        handleStates.clear();
+        ActiveTask.set(this);
         eventTimes.clear();
         processingTimers.clear();
         timers = new TaskTimers();
@@ -352,6 +369,7 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
 
     @Override
     public void close() {
+        ActiveTask.set(null);
         backend.close();
         if (ownsResources) {
             resources.close();
@@ -419,6 +437,13 @@ final class WindowOperatorHarness<K, IN, OUT> implements TaskContext, AutoClosea
     @Override
     public <S extends State> S keyedState(String operatorUid, StateDescriptor<S, ?> descriptor) {
         return backend.getKeyedState(operatorUid, descriptor, keyContext);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S keyedState(StateHandle<S> handle) {
+        return (S) handleStates.computeIfAbsent(handle.index(),
+                index -> backend.getKeyedState(handle.operatorUid(), handle.descriptor(), keyContext));
     }
 
     @Override

@@ -17,10 +17,13 @@ import java.util.TreeMap;
 import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
+import dev.weir.functions.RuntimeContext;
 import dev.weir.internals.windowing.WindowOperatorHarness.Emitted;
 import dev.weir.internals.windowing.WindowOperatorHarness.Late;
 import dev.weir.internals.windowing.WindowOperatorHarness.SinkRecord;
 import dev.weir.internals.windowing.WindowTestFunctions.Result;
+import dev.weir.state.ValueState;
+import dev.weir.state.ValueStateDescriptor;
 import dev.weir.windowing.CountTrigger;
 import dev.weir.windowing.EventTimeSessionWindows;
 import dev.weir.windowing.GlobalWindow;
@@ -621,6 +624,68 @@ class WindowOperatorTest {
         }
     }
 
+    /**
+     * State a process window function declares in {@code open} is the key's across its windows:
+     * here it remembers the end of the window it last reported, so that a burst that several
+     * overlapping sliding windows hold is reported once.
+     */
+    @Nested
+    class KeyedStateOfAWindowFunction {
+
+        private WindowOperatorHarness<String, Long, Result<Long>> openBurstReports() {
+            return open(WindowOperatorHarness.pipeline(KEYS, (keyed, late) -> keyed
+                    .window(SlidingEventTimeWindows.<Long>of(ofMillis(30), ofMillis(10)))
+                    .sideOutputLateData(late)
+                    .aggregate(count(), LONGS, new ReportOncePerBurst(3))));
+        }
+
+        @Test
+        void overlappingSlidingWindowsOverTheLimitReportOneBurstOnce() {
+            WindowOperatorHarness<String, Long, Result<Long>> bursts = openBurstReports();
+            for (long t = 12; t <= 15; t++) {
+                bursts.processElement("a", t, t);
+            }
+            bursts.processElement("b", 13, 13L);
+
+            bursts.advanceWatermark(Long.MAX_VALUE);
+
+            // [-10, 20), [0, 30) and [10, 40) all hold a's four elements; b never has more than one.
+            assertThat(bursts.values()).containsExactly(new Result<>("a", new TimeWindow(-10, 20), 4L));
+        }
+
+        @Test
+        void aBurstInAWindowThatNoLongerOverlapsTheReportedOneIsReportedAgain() {
+            WindowOperatorHarness<String, Long, Result<Long>> bursts = openBurstReports();
+            for (long t = 12; t <= 15; t++) {
+                bursts.processElement("a", t, t);
+            }
+            bursts.advanceWatermark(25);
+            for (long t = 52; t <= 55; t++) {
+                bursts.processElement("a", t, t);
+            }
+
+            bursts.advanceWatermark(Long.MAX_VALUE);
+
+            assertThat(bursts.values()).containsExactly(new Result<>("a", new TimeWindow(-10, 20), 4L),
+                    new Result<>("a", new TimeWindow(30, 60), 4L));
+        }
+
+        @Test
+        void theKeysStateSurvivesACheckpointAndRestart() {
+            WindowOperatorHarness<String, Long, Result<Long>> bursts = openBurstReports();
+            for (long t = 12; t <= 15; t++) {
+                bursts.processElement("a", t, t);
+            }
+            bursts.advanceWatermark(19);
+            assertThat(bursts.drainEmitted()).hasSize(1);
+
+            bursts.checkpointAndRestart();
+            bursts.advanceWatermark(Long.MAX_VALUE);
+
+            assertThat(bursts.emitted()).isEmpty();
+        }
+    }
+
     @Nested
     class LateData {
 
@@ -810,6 +875,37 @@ class WindowOperatorTest {
             counts.advanceProcessingTime(1_099);
 
             assertThat(counts.emitted()).containsExactly(new Emitted<>(11L, 1_099, Long.MIN_VALUE, 1_099));
+        }
+    }
+
+    /**
+     * Reports a window holding more than {@code limit} elements, unless it overlaps the window
+     * reported last for the key, whose end it keeps in the key's state.
+     */
+    static final class ReportOncePerBurst extends ProcessWindowFunction<Long, Result<Long>, String, TimeWindow> {
+
+        static final String REPORTED = "reported-until";
+
+        private final long limit;
+        private ValueState<Long> reportedUntil;
+
+        ReportOncePerBurst(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void open(RuntimeContext context) {
+            reportedUntil = context.getState(new ValueStateDescriptor<>(REPORTED, LONGS));
+        }
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<Long> counts, Collector<Result<Long>> out) {
+            long count = counts.iterator().next();
+            Long until = reportedUntil.value();
+            if (count > limit && (until == null || context.window().start() >= until)) {
+                reportedUntil.update(context.window().end());
+                out.collect(new Result<>(key, context.window(), count));
+            }
         }
     }
 
