@@ -1,12 +1,10 @@
 package dev.weir.spring.internals;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import dev.weir.functions.Collector;
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.RuntimeContext;
-import dev.weir.state.State;
 
 /**
  * Runs a {@link dev.weir.spring.annotation.WeirOperator} bean as a pipeline stage: hands it the
@@ -21,21 +19,18 @@ import dev.weir.state.State;
 final class OperatorFunction<K, E, I, O> extends KeyedProcessFunction<K, E, O> {
 
     private final KeyedProcessFunction<K, I, O> operator;
-    private final Object fieldOwner;
     private final Function<E, I> valueOf;
-    private final Map<StateField, Function<RuntimeContext, State>> states;
+    private final OperatorStates states;
 
-    OperatorFunction(KeyedProcessFunction<K, I, O> operator, Object fieldOwner, Function<E, I> valueOf,
-                     Map<StateField, Function<RuntimeContext, State>> states) {
+    OperatorFunction(KeyedProcessFunction<K, I, O> operator, Function<E, I> valueOf, OperatorStates states) {
         this.operator = operator;
-        this.fieldOwner = fieldOwner;
         this.valueOf = valueOf;
         this.states = states;
     }
 
     @Override
     public void open(RuntimeContext context) throws Exception {
-        states.forEach((field, declaration) -> field.inject(fieldOwner, declaration.apply(context)));
+        states.inject(context);
         operator.open(context);
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.weir.config.WeirConfigException;
 import dev.weir.eventtime.WatermarkStrategy;
+import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.KeySelector;
 import dev.weir.functions.KeyedProcessFunction;
-import dev.weir.functions.RuntimeContext;
+import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KafkaSink;
 import dev.weir.kafka.KafkaSource;
 import dev.weir.kafka.KeyValue;
@@ -17,9 +19,10 @@ import dev.weir.pipeline.DataStream;
 import dev.weir.pipeline.KeyedStream;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineBuilder;
+import dev.weir.pipeline.WindowedStream;
 import dev.weir.spring.boot.SerdeResolver;
 import dev.weir.spring.boot.WeirProperties;
-import dev.weir.state.State;
+import dev.weir.windowing.TimeWindow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,7 +33,9 @@ import org.springframework.core.ResolvableType;
  * topic is read once; its records are deserialized once per key and value type, in a map named
  * {@code <topic>-records} (keyed by the record key) or {@code <topic>-values} (keyed by the
  * operator's selector), so that a record that does not deserialize reaches the dead-letter topic
- * under that name. Operators keyed by the record key share one keyed stream and so one task.
+ * under that name. Operators keyed by the record key share one keyed stream and so one task. A
+ * windowed operator's windows keep the elements, or the accumulator of the bean's aggregate
+ * function; its input topic must be read in event time if its windows are.
  */
 public final class PipelineAssembler {
 
@@ -59,16 +64,25 @@ public final class PipelineAssembler {
     private void readTopic(String topic, List<OperatorEndpoint> endpoints) {
         KafkaSource<ConsumerRecord<byte[], byte[]>> source = KafkaSource.of(topic, record -> record);
         WeirProperties.Source eventTime = sources.get(topic);
-        DataStream<ConsumerRecord<byte[], byte[]>> records = eventTime == null
-                || eventTime.getWatermark().getOutOfOrderness() == null
-                ? builder.source(source) : builder.source(source, watermarks(topic, eventTime.getWatermark()));
-        Map<List<ResolvableType>, List<OperatorEndpoint>> byKeyAndValue = new LinkedHashMap<>();
-        Map<ResolvableType, List<OperatorEndpoint>> byValue = new LinkedHashMap<>();
+        boolean readsEventTime = eventTime != null && eventTime.getWatermark().getOutOfOrderness() != null;
+        for (OperatorEndpoint endpoint : endpoints) {
+            if (endpoint.windowed() && endpoint.window().eventTime() && !readsEventTime) {
+                throw new WeirConfigException("weir.sources." + topic + ".watermark.out-of-orderness", "@WeirOperator '"
+                        + endpoint.uid() + "' evaluates event-time windows of topic '" + topic + "', which is read "
+                        + "without event time, so its windows would never close; set how far out of order the "
+                        + "topic's timestamps may come (5s, say), or make the windows @WeirWindow(time = PROCESSING)");
+            }
+        }
+        DataStream<ConsumerRecord<byte[], byte[]>> records = readsEventTime
+                ? builder.source(source, watermarks(topic, eventTime.getWatermark())) : builder.source(source);
+        // By the types' names: ResolvableTypes of one type found in different classes are not equal.
+        Map<List<String>, List<OperatorEndpoint>> byKeyAndValue = new LinkedHashMap<>();
+        Map<String, List<OperatorEndpoint>> byValue = new LinkedHashMap<>();
         for (OperatorEndpoint endpoint : endpoints) {
             if (endpoint.selectsKey()) {
-                byValue.computeIfAbsent(endpoint.inputType(), t -> new ArrayList<>()).add(endpoint);
+                byValue.computeIfAbsent(endpoint.inputType().toString(), t -> new ArrayList<>()).add(endpoint);
             } else {
-                byKeyAndValue.computeIfAbsent(List.of(endpoint.keyType(), endpoint.inputType()),
+                byKeyAndValue.computeIfAbsent(List.of(endpoint.keyType().toString(), endpoint.inputType().toString()),
                         t -> new ArrayList<>()).add(endpoint);
             }
         }
@@ -94,9 +108,11 @@ public final class PipelineAssembler {
                         values.deserialize(r.topic(), r.headers(), r.value())))
                 .uid(uid)
                 .reinterpretAsKeyed(KeyValue::key, keySerde);
+        Serde<KeyValue<Object, Object>> elementSerde = new KeyValueSerde<>(keySerde,
+                serdes.serdeFor(first.inputType()));
         for (OperatorEndpoint endpoint : endpoints) {
             Function<KeyValue<Object, Object>, Object> valueOf = KeyValue::value;
-            write(endpoint, keyed.process(function(endpoint, valueOf)).uid(endpoint.uid()));
+            write(endpoint, evaluate(endpoint, keyed, valueOf, elementSerde));
         }
     }
 
@@ -112,16 +128,41 @@ public final class PipelineAssembler {
             KeyedStream<Object, Object> keyed = endpoint.repartition()
                     ? elements.keyBy(selector, keySerde, valueSerde)
                     : elements.reinterpretAsKeyed(selector, keySerde);
-            write(endpoint, keyed.process(function(endpoint, Function.identity())).uid(endpoint.uid()));
+            write(endpoint, evaluate(endpoint, keyed, Function.identity(), valueSerde));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <E> KeyedProcessFunction<Object, E, Object> function(OperatorEndpoint endpoint, Function<E, Object> valueOf) {
-        Map<StateField, Function<RuntimeContext, State>> states = new LinkedHashMap<>();
-        endpoint.stateFields().forEach(field -> states.put(field, field.declaration(serdes)));
-        return new OperatorFunction<>((KeyedProcessFunction<Object, Object, Object>) endpoint.function(),
-                endpoint.fieldOwner(), valueOf, states);
+    /**
+     * Runs {@code endpoint}'s bean on {@code keyed}: as a keyed process function, or on the
+     * windows it declares.
+     *
+     * @param valueOf what the bean takes of each element
+     * @param elementSerde how windows that keep their elements store them
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <E> DataStream<Object> evaluate(OperatorEndpoint endpoint, KeyedStream<E, Object> keyed,
+                                            Function<E, Object> valueOf, Serde<E> elementSerde) {
+        OperatorStates states = new OperatorStates(endpoint, serdes);
+        if (!endpoint.windowed()) {
+            return keyed.process(new OperatorFunction<>((KeyedProcessFunction<Object, Object, Object>) endpoint.function(),
+                    valueOf, states)).uid(endpoint.uid());
+        }
+        WindowSpec spec = endpoint.window();
+        WindowedStream<E, Object, TimeWindow> windows = keyed.window(spec.assigner());
+        if (!spec.allowedLateness().isZero()) {
+            windows.allowedLateness(spec.allowedLateness());
+        }
+        if (spec.dropLateData()) {
+            windows.dropLateData();
+        }
+        ProcessWindowFunction<Object, Object, Object, TimeWindow> bean =
+                (ProcessWindowFunction<Object, Object, Object, TimeWindow>) endpoint.function();
+        if (spec.aggregates()) {
+            Serde accumulators = serdes.serdeFor(spec.accumulatorType());
+            return windows.aggregate(new ValueAggregate<>((AggregateFunction) endpoint.function(), valueOf), accumulators,
+                    new OperatorWindowFunction<>(bean, Function.identity(), states)).uid(endpoint.uid());
+        }
+        return windows.process(new OperatorWindowFunction<>(bean, valueOf, states), elementSerde).uid(endpoint.uid());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

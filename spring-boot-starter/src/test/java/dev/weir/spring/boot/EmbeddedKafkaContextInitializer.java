@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 class EmbeddedKafkaContextInitializer implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    static final List<String> TOPICS = List.of("words", "word-counts", "orders", "customer-totals");
+    static final List<String> TOPICS = List.of("words", "word-counts", "orders", "customer-totals", "clicks", "click-counts",
+            "click-sessions");
 
     @Override
     public void initialize(GenericApplicationContext context) {

@@ -8,14 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.weir.config.WeirConfigException;
 import dev.weir.eventtime.WatermarkStrategy;
+import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.functions.KeySelector;
 import dev.weir.functions.KeyedProcessFunction;
+import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KeyValue;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.spring.boot.WeirProperties;
+import dev.weir.windowing.SlidingEventTimeWindows;
+import dev.weir.windowing.TimeWindow;
+import dev.weir.windowing.TumblingProcessingTimeWindows;
+import dev.weir.windowing.WindowAssigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,11 +88,52 @@ class PipelineAssemblerTest {
                 .hasMessageContaining("weir.sources.transactions.watermark");
     }
 
+    @Test
+    void aWindowedOperatorEvaluatesItsWindowsOnTheSharedKeyedStream() {
+        register("small-then-large", new Rule(), "transactions", "alerts", false);
+        registerWindowed("velocity", SlidingEventTimeWindows.of(Duration.ofMinutes(1), Duration.ofSeconds(10)),
+                "transactions");
+        WeirProperties.Source transactions = new WeirProperties.Source();
+        transactions.getWatermark().setOutOfOrderness(Duration.ofSeconds(5));
+
+        String plan = PipelineAssembler.assemble(registry, serdes, Map.of("transactions", transactions)).describe();
+
+        assertThat(plan).contains("keyed-process[small-then-large] <- [key-by[key-by-3]]")
+                .contains("window[velocity] <- [key-by[key-by-3]]");
+        assertThat(count(plan, "key-by[")).as(plan).isEqualTo(1);
+    }
+
+    @Test
+    void eventTimeWindowsOverATopicReadWithoutEventTimeFailNamingTheProperty() {
+        registerWindowed("velocity", SlidingEventTimeWindows.of(Duration.ofMinutes(1), Duration.ofSeconds(10)),
+                "transactions");
+
+        assertThatThrownBy(() -> PipelineAssembler.assemble(registry, serdes, Map.of()))
+                .isInstanceOf(WeirConfigException.class)
+                .hasMessageContaining("weir.sources.transactions.watermark.out-of-orderness")
+                .hasMessageContaining("'velocity'");
+    }
+
+    @Test
+    void processingTimeWindowsNeedNoEventTime() {
+        registerWindowed("per-minute", TumblingProcessingTimeWindows.of(Duration.ofMinutes(1)), "transactions");
+
+        assertThat(PipelineAssembler.assemble(registry, serdes, Map.of()).describe()).contains("window[per-minute]");
+    }
+
     private void register(String uid, KeyedProcessFunction<?, ?, ?> function, String input, String output,
                           boolean repartition) {
         ResolvableType types = ResolvableType.forClass(function.getClass()).as(KeyedProcessFunction.class);
         registry.register(new OperatorEndpoint(uid, function, function, uid, input, output, repartition,
-                types.getGeneric(0), types.getGeneric(1), types.getGeneric(2), List.of()));
+                types.getGeneric(0), types.getGeneric(1), types.getGeneric(2), List.of(), null));
+    }
+
+    private void registerWindowed(String uid, WindowAssigner<Object, TimeWindow> assigner, String input) {
+        ClickCount function = new ClickCount();
+        registry.register(new OperatorEndpoint(uid, function, function, uid, input, "counts", false,
+                ResolvableType.forClass(String.class), ResolvableType.forClass(Double.class),
+                ResolvableType.forClass(Long.class), List.of(),
+                new WindowSpec(assigner, Duration.ZERO, false, ResolvableType.forClass(Long.class))));
     }
 
     /** How many nodes of the plan's listing start with {@code prefix}. */
@@ -100,6 +148,34 @@ class PipelineAssemblerTest {
 
         @Override
         public void processElement(Double value, Context<String> context, Collector<KeyValue<String, String>> out) {
+        }
+    }
+
+    static class ClickCount extends ProcessWindowFunction<Long, Long, String, TimeWindow>
+            implements AggregateFunction<Double, Long, Long> {
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<Long> counts, Collector<Long> out) {
+        }
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Double value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
         }
     }
 

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.functions.KeyedProcessFunction;
+import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KeyValue;
 import dev.weir.spring.annotation.WeirOperator;
 import dev.weir.spring.annotation.WeirState;
+import dev.weir.spring.annotation.WeirWindow;
 import dev.weir.state.ListState;
 import dev.weir.state.ValueState;
+import dev.weir.windowing.ProcessingTimeSessionWindows;
+import dev.weir.windowing.SlidingEventTimeWindows;
+import dev.weir.windowing.TimeWindow;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -83,6 +89,64 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
     void repartitioningWithoutAKeySelectorFails() {
         runner.withBean("noSelector", RepartitionWithoutSelector.class).run(context ->
                 assertThat(context).getFailure().rootCause().hasMessageContaining("implement KeySelector"));
+    }
+
+    @Test
+    void aWindowedBeanThatAggregatesReadsTheAggregatesInputAndKeepsItsAccumulator() {
+        runner.withPropertyValues("velocity.window=1m").withBean("velocity", Velocity.class).run(context -> {
+            OperatorEndpoint velocity = context.getBean(WeirOperatorRegistry.class).endpoints().get(0);
+            assertThat(velocity.windowed()).isTrue();
+            assertThat(velocity.keyType().resolve()).isEqualTo(String.class);
+            assertThat(velocity.inputType().resolve()).isEqualTo(Double.class);
+            assertThat(velocity.outputType().resolve()).isEqualTo(KeyValue.class);
+            assertThat(velocity.window().accumulatorType().resolve()).isEqualTo(Long.class);
+            assertThat(velocity.window().assigner()).isInstanceOf(SlidingEventTimeWindows.class)
+                    .hasToString("SlidingEventTimeWindows(60000 ms, every 10000 ms)");
+            assertThat(velocity.stateFields()).extracting(StateField::name).containsExactly("alerted-until");
+        });
+    }
+
+    @Test
+    void aWindowedBeanWithoutAggregateKeepsTheElementsOfItsWindows() {
+        runner.withBean("sessions", Sessions.class).run(context -> {
+            OperatorEndpoint sessions = context.getBean(WeirOperatorRegistry.class).endpoints().get(0);
+            assertThat(sessions.inputType().resolve()).isEqualTo(String.class);
+            assertThat(sessions.window().aggregates()).isFalse();
+            assertThat(sessions.window().eventTime()).isFalse();
+            assertThat(sessions.window().assigner()).isInstanceOf(ProcessingTimeSessionWindows.class);
+        });
+    }
+
+    @Test
+    void aProcessWindowFunctionWithoutWeirWindowFailsSayingSo() {
+        runner.withBean("noWindow", NoWindow.class).run(context -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("'noWindow'").hasMessageContaining("annotate it with @WeirWindow"));
+    }
+
+    @Test
+    void weirWindowOnAKeyedProcessFunctionFails() {
+        runner.withBean("windowedProcess", WindowedProcess.class).run(context -> assertThat(context).getFailure()
+                .rootCause().hasMessageContaining("'windowedProcess'").hasMessageContaining("must extend")
+                .hasMessageContaining("ProcessWindowFunction"));
+    }
+
+    @Test
+    void aWindowWithBothSizeAndSessionGapFails() {
+        runner.withBean("both", SizeAndGap.class).run(context -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("'both'").hasMessageContaining("not both"));
+    }
+
+    @Test
+    void aWindowSizeThatIsNoDurationFailsNamingTheAttribute() {
+        runner.withPropertyValues("velocity.window=a minute").withBean("velocity", Velocity.class).run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("'velocity'")
+                        .hasStackTraceContaining("size = \"a minute\"), which is not a duration"));
+    }
+
+    @Test
+    void anAggregateWhoseResultTheWindowFunctionCannotTakeFails() {
+        runner.withBean("mismatch", Mismatch.class).run(context -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("'mismatch'").hasMessageContaining("aggregates into"));
     }
 
     @WeirOperator(uid = "counter", input = "in", output = "out")
@@ -160,6 +224,101 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
 
         @Override
         public void processElement(String value, Context<String> context, Collector<String> out) {
+        }
+    }
+
+    @WeirOperator(uid = "velocity", input = "payments", output = "alerts")
+    @WeirWindow(size = "${velocity.window}", slide = "10s")
+    static class Velocity extends ProcessWindowFunction<Long, KeyValue<String, String>, String, TimeWindow>
+            implements AggregateFunction<Double, Long, Long> {
+
+        @WeirState("alerted-until")
+        ValueState<Long> alertedUntil;
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<Long> counts,
+                            Collector<KeyValue<String, String>> out) {
+        }
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Double value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    @WeirOperator(uid = "sessions", input = "clicks")
+    @WeirWindow(sessionGap = "30m", time = WeirWindow.Time.PROCESSING)
+    static class Sessions extends ProcessWindowFunction<String, String, String, TimeWindow> {
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<String> clicks, Collector<String> out) {
+        }
+    }
+
+    @WeirOperator(uid = "no-window", input = "clicks")
+    static class NoWindow extends ProcessWindowFunction<String, String, String, TimeWindow> {
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<String> clicks, Collector<String> out) {
+        }
+    }
+
+    @WeirOperator(uid = "windowed-process", input = "in")
+    @WeirWindow(size = "1m")
+    static class WindowedProcess extends KeyedProcessFunction<String, String, String> {
+
+        @Override
+        public void processElement(String value, Context<String> context, Collector<String> out) {
+        }
+    }
+
+    @WeirOperator(uid = "both", input = "clicks")
+    @WeirWindow(size = "1m", sessionGap = "30m")
+    static class SizeAndGap extends Sessions {
+    }
+
+    @WeirOperator(uid = "mismatch", input = "clicks")
+    @WeirWindow(size = "1m")
+    static class Mismatch extends ProcessWindowFunction<String, String, String, TimeWindow>
+            implements AggregateFunction<String, Long, Long> {
+
+        @Override
+        public void process(String key, Context<TimeWindow> context, Iterable<String> counts, Collector<String> out) {
+        }
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(String value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
         }
     }
 }
