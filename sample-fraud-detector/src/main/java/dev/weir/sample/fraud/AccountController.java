@@ -28,8 +28,8 @@ class AccountController {
     ResponseEntity<Map<String, Object>> account(@PathVariable String accountId) {
         StateQueryResponse pending = queries.query(SmallThenLargeRule.UID, SmallThenLargeRule.PENDING_SMALL, accountId,
                 null);
-        StateQueryResponse recent = queries.query(VelocityRule.UID, VelocityRule.RECENT, accountId, null);
-        for (StateQueryResponse response : List.of(pending, recent)) {
+        StateQueryResponse lastAlert = queries.query(VelocityRule.UID, VelocityRule.LAST_ALERT, accountId, null);
+        for (StateQueryResponse response : List.of(pending, lastAlert)) {
             if (response.status() != 200 && response.status() != 404) {
                 return ResponseEntity.status(response.status()).body(response.body());
             }
@@ -37,8 +37,7 @@ class AccountController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountId", accountId);
         body.put("pendingSmallTransaction", pending.body().get("value"));
-        Object times = recent.body().get("value");
-        body.put("recentTransactionTimes", times == null ? List.of() : times);
+        body.put("lastVelocityAlert", lastAlert.body().get("value"));
         body.put("servedBy", pending.body().get("instance"));
         body.put("forwardedBy", pending.body().get("forwardedBy"));
         body.put("task", pending.body().get("task"));

@@ -106,10 +106,20 @@ public class FraudProperties {
         /** More transactions than this on one account within the velocity window raise an alert. */
         private int velocityMaxTransactions = 5;
 
-        /** The sliding window of the velocity rule. */
+        /** The length of the velocity rule's sliding event-time windows. */
         private Duration velocityWindow = Duration.ofMinutes(1);
 
-        /** How long the velocity rule keeps a quiet account's recent transactions; at least the window. */
+        /**
+         * How far apart the velocity rule's windows start; at most the window. A burst is reported
+         * once the watermark passes the end of the first window that holds it, so within a slide
+         * (plus the transactions' out-of-orderness) of the burst.
+         */
+        private Duration velocityWindowSlide = Duration.ofSeconds(10);
+
+        /**
+         * How long the velocity rule remembers the window of an account's last alert, so that the
+         * windows overlapping it raise no second alert for the same burst; at least the window.
+         */
         private Duration velocityStateTtl = Duration.ofMinutes(2);
 
         public double getSmallAmount() {
@@ -160,6 +170,14 @@ public class FraudProperties {
             this.velocityWindow = velocityWindow;
         }
 
+        public Duration getVelocityWindowSlide() {
+            return velocityWindowSlide;
+        }
+
+        public void setVelocityWindowSlide(Duration velocityWindowSlide) {
+            this.velocityWindowSlide = velocityWindowSlide;
+        }
+
         public Duration getVelocityStateTtl() {
             return velocityStateTtl;
         }
@@ -186,6 +204,13 @@ public class FraudProperties {
 
         /** Patterns to inject before the generator stops; 0 for no end. */
         private int patterns;
+
+        /**
+         * How long legitimate traffic goes on after the last pattern, when {@code patterns} is set:
+         * windows close as event time passes them, so without traffic the windows that hold the
+         * last patterns would stay open.
+         */
+        private Duration trailingTraffic = Duration.ofSeconds(30);
 
         /** Seed of the amounts, so that a run can be repeated. */
         private long seed = 42;
@@ -228,6 +253,14 @@ public class FraudProperties {
 
         public void setPatterns(int patterns) {
             this.patterns = patterns;
+        }
+
+        public Duration getTrailingTraffic() {
+            return trailingTraffic;
+        }
+
+        public void setTrailingTraffic(Duration trailingTraffic) {
+            this.trailingTraffic = trailingTraffic;
         }
 
         public long getSeed() {

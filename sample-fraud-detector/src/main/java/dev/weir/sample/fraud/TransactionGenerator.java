@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * the alerts.
  *
  * <p>Legitimate amounts lie between the small and the large threshold and each account's share
- * of the rate stays within the velocity limit, so legitimate traffic never matches a rule.
+ * of the rate stays within the velocity limit, so legitimate traffic never matches a rule. It
+ * goes on for a while after the last pattern, so that event time passes the last patterns' windows.
  */
 public final class TransactionGenerator {
 
@@ -98,7 +99,8 @@ public final class TransactionGenerator {
 
     /**
      * Hands transactions to {@code sink} as they fall due, until {@code stop} says so or, when
-     * {@code fraud.generator.patterns} is set, until that many patterns are complete.
+     * {@code fraud.generator.patterns} is set, until that many patterns are complete and
+     * {@code fraud.generator.trailing-traffic} has passed since.
      */
     public void run(Consumer<Transaction> sink, BooleanSupplier stop) throws InterruptedException {
         long start = System.currentTimeMillis();
@@ -106,13 +108,17 @@ public final class TransactionGenerator {
         long legitStartNanos = System.nanoTime();
         long legitSent = 0;
         long nextPattern = start + settings.getPatternEvery().toMillis() / 2;
+        long endAt = Long.MAX_VALUE;
         int patternsStarted = 0;
         while (!stop.getAsBoolean()) {
             boolean allStarted = settings.getPatterns() > 0 && patternsStarted >= settings.getPatterns();
-            if (allStarted && due.isEmpty()) {
+            long now = System.currentTimeMillis();
+            if (allStarted && due.isEmpty() && endAt == Long.MAX_VALUE) {
+                endAt = now + settings.getTrailingTraffic().toMillis();
+            }
+            if (now >= endAt) {
                 return;
             }
-            long now = System.currentTimeMillis();
             while (!due.isEmpty() && due.peek().atMillis <= now) {
                 Due next = due.poll();
                 sink.accept(transaction(next.accountId, next.amount, now));
@@ -129,12 +135,15 @@ public final class TransactionGenerator {
                 legitStartNanos = System.nanoTime() - legitSent * legitIntervalNanos;
                 legitDueNanos = legitStartNanos + legitSent * legitIntervalNanos;
             }
-            if (!allStarted && System.nanoTime() >= legitDueNanos) {
+            if (System.nanoTime() >= legitDueNanos) {
                 sink.accept(transaction(legitAccount(legitSent), legitAmount(), now));
                 legitSent++;
                 continue;
             }
-            long sleepMillis = Math.min(nextPattern - now, TimeUnit.NANOSECONDS.toMillis(legitDueNanos - System.nanoTime()));
+            long sleepMillis = Math.min(endAt - now, TimeUnit.NANOSECONDS.toMillis(legitDueNanos - System.nanoTime()));
+            if (!allStarted) {
+                sleepMillis = Math.min(sleepMillis, nextPattern - now);
+            }
             if (!due.isEmpty()) {
                 sleepMillis = Math.min(sleepMillis, due.peek().atMillis - now);
             }

@@ -3,6 +3,7 @@ package dev.weir.sample.fraud;
 import java.util.List;
 
 import dev.weir.spring.boot.WeirRuntimeLifecycle;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +46,9 @@ public class TransactionGeneratorRunner implements SmartLifecycle {
     private void generate() {
         LOG.info("Generating transactions into '{}', with fraud patterns among them", topic);
         try {
-            generator.run(t -> kafka.send(topic, t.accountId(), json.writeValueAsString(t)), () -> stopRequested);
+            // The record's timestamp is the transaction's: the velocity rule's windows follow it.
+            generator.run(t -> kafka.send(new ProducerRecord<>(topic, null, t.timestamp(), t.accountId(),
+                    json.writeValueAsString(t))), () -> stopRequested);
             kafka.flush();
             LOG.info("The generator is done: {} transactions, {} patterns", generator.transactions(),
                     generator.injected().size());

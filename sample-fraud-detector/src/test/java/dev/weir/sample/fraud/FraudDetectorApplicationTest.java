@@ -36,7 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fraud.generator.patterns=15",
         "fraud.generator.pattern-every=400ms",
+        "fraud.generator.trailing-traffic=8s",
         "fraud.rules.small-then-large-window=3s",
+        "fraud.rules.velocity-window=10s",
+        "fraud.rules.velocity-window-slide=2s",
+        "weir.sources.transactions.watermark.out-of-orderness=1s",
         "weir.query.advertised-host=127.0.0.1"})
 @DirtiesContext
 class FraudDetectorApplicationTest {
@@ -93,7 +97,7 @@ class FraudDetectorApplicationTest {
         JsonNode account = get("/accounts/" + burst);
 
         assertThat(account.path("accountId").asString()).isEqualTo(burst);
-        assertThat(account.path("recentTransactionTimes").size())
+        assertThat(account.path("lastVelocityAlert").path("transactions").asLong())
                 .isEqualTo(properties.getRules().getVelocityMaxTransactions() + 2);
         assertThat(account.path("pendingSmallTransaction").isNull()).isTrue();
         assertThat(account.path("servedBy").asString()).isEqualTo(weir.runtime().orElseThrow().instanceId());

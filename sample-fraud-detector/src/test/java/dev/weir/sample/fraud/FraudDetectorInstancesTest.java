@@ -39,7 +39,9 @@ class FraudDetectorInstancesTest {
             "--fraud.generator.enabled=false",
             "--fraud.rules.small-then-large-window=3s",
             "--fraud.rules.velocity-window=10s",
-            "--fraud.rules.velocity-state-ttl=60s");
+            "--fraud.rules.velocity-window-slide=2s",
+            "--fraud.rules.velocity-state-ttl=60s",
+            "--weir.sources.transactions.watermark.out-of-orderness=1s");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -97,10 +99,10 @@ class FraudDetectorInstancesTest {
                 JsonNode fromA = a.get("/accounts/" + account);
                 JsonNode fromB = b.get("/accounts/" + account);
                 if (pattern.kind() == TransactionGenerator.PatternKind.VELOCITY_BURST) {
-                    assertThat(fromA.path("recentTransactionTimes").size()).as("%s via a: %s", account, fromA)
-                            .isEqualTo(rules().getVelocityMaxTransactions() + 2);
+                    assertThat(fromA.path("lastVelocityAlert").path("transactions").asLong()).as("%s via a: %s",
+                            account, fromA).isEqualTo(rules().getVelocityMaxTransactions() + 2);
                 }
-                assertThat(fromB.path("recentTransactionTimes")).isEqualTo(fromA.path("recentTransactionTimes"));
+                assertThat(fromB.path("lastVelocityAlert")).isEqualTo(fromA.path("lastVelocityAlert"));
                 assertThat(fromA.path("servedBy").asString()).isEqualTo(fromB.path("servedBy").asString())
                         .isIn(idA, idB);
                 for (JsonNode answer : List.of(fromA, fromB)) {
@@ -117,8 +119,8 @@ class FraudDetectorInstancesTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer())) {
-            generator.run(t -> producer.send(new ProducerRecord<>("transactions", t.accountId(), json.writeValueAsString(t))),
-                    () -> false);
+            generator.run(t -> producer.send(new ProducerRecord<>("transactions", null, t.timestamp(), t.accountId(),
+                    json.writeValueAsString(t))), () -> false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,6 +130,7 @@ class FraudDetectorInstancesTest {
         FraudProperties.Rules rules = new FraudProperties().getRules();
         rules.setSmallThenLargeWindow(Duration.ofSeconds(3));
         rules.setVelocityWindow(Duration.ofSeconds(10));
+        rules.setVelocityWindowSlide(Duration.ofSeconds(2));
         return rules;
     }
 
@@ -136,6 +139,7 @@ class FraudDetectorInstancesTest {
         settings.setTransactionsPerSecond(100);
         settings.setPatternEvery(Duration.ofMillis(250));
         settings.setPatterns(PATTERNS);
+        settings.setTrailingTraffic(Duration.ofSeconds(8));
         return settings;
     }
 }

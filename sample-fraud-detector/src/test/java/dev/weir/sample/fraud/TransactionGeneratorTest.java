@@ -9,11 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TransactionGeneratorTest {
 
     private final FraudProperties properties = new FraudProperties();
+
+    @BeforeEach
+    void shortTrailingTraffic() {
+        properties.getGenerator().setTrailingTraffic(Duration.ofMillis(100));
+    }
 
     @Test
     void legitimateTrafficStaysBetweenTheThresholdsAndWithinTheVelocityLimit() throws InterruptedException {
@@ -73,6 +79,27 @@ class TransactionGeneratorTest {
                         .isGreaterThan(200);
             }
         }
+    }
+
+    @Test
+    void legitimateTrafficGoesOnAfterTheLastPatternUntilTheTrailingTimeHasPassed() throws InterruptedException {
+        properties.getRules().setVelocityWindow(Duration.ofSeconds(1));
+        properties.getRules().setSmallThenLargeWindow(Duration.ofMillis(200));
+        properties.getGenerator().setPatternEvery(Duration.ofMillis(20));
+        properties.getGenerator().setPatterns(5);
+        properties.getGenerator().setTransactionsPerSecond(200);
+        properties.getGenerator().setTrailingTraffic(Duration.ofMillis(800));
+        TransactionGenerator generator = new TransactionGenerator(properties.getRules(), properties.getGenerator(), "t");
+        List<Transaction> sent = new ArrayList<>();
+
+        generator.run(sent::add, () -> false);
+
+        long lastOfAPattern = sent.stream().filter(t -> !t.accountId().startsWith("acct-"))
+                .mapToLong(Transaction::timestamp).max().orElseThrow();
+        List<Long> legitimateAfter = sent.stream().filter(t -> t.accountId().startsWith("acct-"))
+                .map(Transaction::timestamp).filter(time -> time > lastOfAPattern).toList();
+        assertThat(legitimateAfter).isNotEmpty();
+        assertThat(sent.get(sent.size() - 1).timestamp()).isGreaterThan(lastOfAPattern);
     }
 
     @Test
