@@ -85,7 +85,7 @@ class FraudDetectorInstancesTest {
 
     /**
      * Every pattern account so far, asked of both instances: the same answer from the same
-     * instance, the full burst for a burst account, and each instance forwarded some.
+     * instance, an alerted window over the limit for a burst account, and each instance forwarded some.
      */
     private static void assertEachInstanceAnswersForTheOthersAccounts(SampleInstance a, SampleInstance b,
                                                                       TransactionGenerator generator) {
@@ -99,8 +99,9 @@ class FraudDetectorInstancesTest {
                 JsonNode fromA = a.get("/accounts/" + account);
                 JsonNode fromB = b.get("/accounts/" + account);
                 if (pattern.kind() == TransactionGenerator.PatternKind.VELOCITY_BURST) {
+                    // The first window over the limit may hold only part of the burst.
                     assertThat(fromA.path("lastVelocityAlert").path("transactions").asLong()).as("%s via a: %s",
-                            account, fromA).isEqualTo(rules().getVelocityMaxTransactions() + 2);
+                            account, fromA).isGreaterThan(rules().getVelocityMaxTransactions());
                 }
                 assertThat(fromB.path("lastVelocityAlert")).isEqualTo(fromA.path("lastVelocityAlert"));
                 assertThat(fromA.path("servedBy").asString()).isEqualTo(fromB.path("servedBy").asString())
