@@ -3,6 +3,7 @@ package dev.weir.internals.runtime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which instance owns each task, as the last rebalance this instance took part in decided. The
@@ -15,7 +16,18 @@ public final class ClusterView {
     public record Owner(String instanceId, String endpoint) {
     }
 
+    /**
+     * The owned tasks of one generation, and when this instance learned them.
+     *
+     * @param generation the group generation, -1 before the first assignment
+     * @param ownedTasks the tasks the generation's assignment gave an owner
+     * @param receivedAtMillis when the assignment arrived, epoch milliseconds
+     */
+    record Generation(int generation, Set<TaskId> ownedTasks, long receivedAtMillis) {
+    }
+
     private int generation = -1;
+    private long receivedAtMillis;
     private Map<TaskId, Owner> owners = Map.of();
 
     /** Takes the owners of generation {@code generation}, unless a newer generation's are known. */
@@ -26,7 +38,13 @@ public final class ClusterView {
         Map<TaskId, Owner> next = new HashMap<>();
         byInstance.forEach((instance, tasks) -> tasks.tasks().forEach(t -> next.put(t, new Owner(instance, tasks.endpoint()))));
         this.generation = generation;
+        this.receivedAtMillis = System.currentTimeMillis();
         this.owners = Map.copyOf(next);
+    }
+
+    /** The newest generation known. */
+    synchronized Generation latest() {
+        return new Generation(generation, owners.keySet(), receivedAtMillis);
     }
 
     /** The owner of {@code task}, if the last assignment gave it one. */

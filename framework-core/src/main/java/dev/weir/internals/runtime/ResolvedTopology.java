@@ -53,6 +53,17 @@ public final class ResolvedTopology {
         return partitions(stage.sourceTopics().iterator().next());
     }
 
+    /** Every task of every stage. */
+    public Set<TaskId> tasks() {
+        Set<TaskId> result = new TreeSet<>();
+        for (Stage stage : stages()) {
+            for (int p = 0; p < partitions(stage); p++) {
+                result.add(new TaskId(stage.index(), p));
+            }
+        }
+        return result;
+    }
+
     /** Every topic consumed, for the subscription. */
     public Set<String> sourceTopics() {
         return new TreeSet<>(stageBySourceTopic.keySet());

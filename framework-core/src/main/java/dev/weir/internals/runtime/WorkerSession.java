@@ -31,6 +31,7 @@ import dev.weir.runtime.TaskStatus;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,6 +46,7 @@ import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.protocol.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,7 @@ final class WorkerSession implements AutoCloseable {
     private final OutputPressure outputPressure;
     private final KafkaClientMetrics consumerMetrics;
     private final KafkaClientMetrics producerMetrics;
+    private final OrphanedTaskWatch orphanedTasks;
     private final Map<TaskId, StreamTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, Split> splits = new HashMap<>();
     private final long intervalMillis;
@@ -111,9 +114,12 @@ final class WorkerSession implements AutoCloseable {
         this.minPauseMillis = env.config().checkpointMinPause().toMillis();
         this.producer = new KafkaProducer<>(env.clients().producer(name + "-producer", name));
         this.restoreConsumer = new KafkaConsumer<>(env.clients().restoreConsumer(name + "-restore"));
-        this.consumer = new KafkaConsumer<>(env.clients().mainConsumer(name + "-consumer", name,
+        Map<String, Object> consumerConfig = env.clients().mainConsumer(name + "-consumer", name,
                 new AssignmentContext(env.topology(), this::localTasks, env.directory().instanceId(),
-                        env.config().advertisedEndpoint().orElse(""), env.clusterView())));
+                        env.config().advertisedEndpoint().orElse(""), env.clusterView()));
+        this.consumer = new KafkaConsumer<>(consumerConfig);
+        this.orphanedTasks = new OrphanedTaskWatch(env.topology()::tasks, env.clusterView()::latest,
+                Long.parseLong(String.valueOf(consumerConfig.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))));
         this.collector = new RecordCollector(producer, exactlyOnce, env.meters());
         this.failures = new ElementFailureHandler(env.config().errorPolicy(), env.config().deadLetterTopic(),
                 collector, env.deadLettered());
@@ -141,6 +147,10 @@ final class WorkerSession implements AutoCloseable {
         applyOutputPressure();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pollMillis()));
         rethrowCallbackFailure();
+        orphanedTasks.orphans(System.currentTimeMillis()).ifPresent(orphans -> {
+            LOG.info("{}: the last assignment left tasks {} without an owner; asking for a rebalance", name, orphans);
+            consumer.enforceRebalance("tasks without an owner: " + orphans);
+        });
         try {
             long now = System.currentTimeMillis();
             for (TopicPartition partition : records.partitions()) {
@@ -366,6 +376,13 @@ final class WorkerSession implements AutoCloseable {
             if (isFencing(e)) {
                 throw new OwnershipLostException(name + " was fenced: " + e, e);
             }
+            if (isMembershipLost(e)) {
+                // Its partitions belong to others now: going back and processing on would only
+                // make more work that cannot commit, so the session ends and rejoins.
+                abortQuietly();
+                throw new OwnershipLostException(name + " lost " + ids(tasks.values())
+                        + " to another member: the group no longer knows it (" + e.getMessage() + ")", e);
+            }
             // Nothing is committed yet, so the checkpoint can be abandoned in place.
             rewindToLastCheckpoint(e);
             return;
@@ -526,6 +543,27 @@ final class WorkerSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an offset commit failed because the group coordinator no longer knows this member:
+     * its session expired (a long pause, say) and its partitions were given to others.
+     */
+    private static boolean isMembershipLost(KafkaException e) {
+        return e instanceof CommitFailedException && e.getMessage() != null
+                && e.getMessage().contains(Errors.UNKNOWN_MEMBER_ID.message());
+    }
+
+    private static List<TaskId> ids(Collection<StreamTask> affected) {
+        return affected.stream().map(StreamTask::id).sorted().collect(Collectors.toList());
+    }
+
+    /** Aborts the open transaction, if any, ignoring a failure: the producer is about to go. */
+    private void abortQuietly() {
+        if (exactlyOnce && collector.hasOpenWork()) {
+            closeQuietly("open transaction", producer::abortTransaction);
+            collector.endTransaction();
+        }
+    }
+
     private static boolean isFencing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
@@ -649,8 +687,11 @@ final class WorkerSession implements AutoCloseable {
         closeTasks(tasks.values(), false);
         consumerMetrics.close();
         producerMetrics.close();
+        // Waits, up to max.block.ms, until the broker has aborted the open transaction: a close
+        // that times out (the broker restarting, say) would leave the transaction and sends in
+        // flight while the next session of this transactional id begins.
+        abortQuietly();
         closeQuietly("consumer", () -> consumer.close(leaveGroup().withTimeout(Duration.ofSeconds(5))));
-        // Closing an exactly-once producer aborts its open transaction.
         closeQuietly("producer", () -> producer.close(Duration.ofSeconds(5)));
         closeQuietly("changelog reader", restoreConsumer::close);
     }
@@ -740,10 +781,6 @@ final class WorkerSession implements AutoCloseable {
             } catch (RuntimeException e) {
                 callbackFailure = e;
             }
-        }
-
-        private List<TaskId> ids(Set<StreamTask> affected) {
-            return affected.stream().map(StreamTask::id).sorted().collect(Collectors.toList());
         }
     }
 }
