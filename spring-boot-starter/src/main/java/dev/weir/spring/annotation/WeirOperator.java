@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * value. Kafka's own serdes serve strings, numbers, {@code byte[]} and UUIDs, JSON every other
  * type (see {@link dev.weir.spring.boot.SerdeResolver}).
  *
+ * <p>With {@link WeirWindow} beside it, the bean extends
+ * {@link dev.weir.functions.ProcessWindowFunction} instead and evaluates windows of its input.
+ *
  * <p>The key is the record key, which the input topic's producer partitioned by: no
  * repartitioning. A function that also implements {@link dev.weir.functions.KeySelector
  * KeySelector&lt;I, K&gt;} keys each element by what it selects instead; with

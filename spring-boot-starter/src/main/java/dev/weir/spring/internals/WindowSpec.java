@@ -52,7 +52,7 @@ record WindowSpec(WindowAssigner<Object, TimeWindow> assigner, Duration allowedL
         boolean eventTime = annotation.time() == WeirWindow.Time.EVENT;
         if ((size == null) == (gap == null)) {
             throw new IllegalStateException(where + " must set either @WeirWindow(size = ...) for tumbling or sliding "
-                    + "windows or @WeirWindow(sessionGap = ...) for session windows, not " + (size == null ? "neither" : "both"));
+                    + "windows or @WeirWindow(sessionGap = ...) for session windows; it sets " + (size == null ? "neither" : "both"));
         }
         if (gap != null && slide != null) {
             throw new IllegalStateException(where + " sets @WeirWindow(slide = ...) with a session gap; only windows "

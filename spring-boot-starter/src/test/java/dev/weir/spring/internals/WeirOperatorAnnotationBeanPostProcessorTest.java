@@ -133,7 +133,7 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
     @Test
     void aWindowWithBothSizeAndSessionGapFails() {
         runner.withBean("both", SizeAndGap.class).run(context -> assertThat(context).getFailure().rootCause()
-                .hasMessageContaining("'both'").hasMessageContaining("not both"));
+                .hasMessageContaining("'both'").hasMessageContaining("it sets both"));
     }
 
     @Test
