@@ -43,7 +43,8 @@ public final class ChaosInstanceMain {
                 .consumerProperty("heartbeat.interval.ms", 1_000)
                 .transactionTimeout(TRANSACTION_TIMEOUT)
                 .build();
-        WeirRuntime runtime = new WeirRuntime(ChaosPipeline.pipeline(args[3], args[4]), config);
+        WeirRuntime runtime = new WeirRuntime(ChaosPipeline.pipeline(args[3], args[4],
+                args[0] + "/pid-" + ProcessHandle.current().pid()), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The pipeline under chaos: it numbers the records of each key. Record {@code i}, the
  * {@code n}th of its key, comes out as {@code i:n}; the count lives in keyed state, so a record
  * processed twice or lost shows in every later output of its key, and the id says which one.
+ * Each output value ends in {@code |<writer>}, naming the instance and process that wrote it,
+ * so that a duplicate says who wrote each copy.
  */
 final class ChaosPipeline {
 
@@ -35,14 +37,15 @@ final class ChaosPipeline {
      * Builds the pipeline.
      *
      * @param input  the input topic (String keys, decimal ids)
-     * @param output the output topic (String keys, {@code id:count} values)
+     * @param output the output topic (String keys, {@code id:count|writer} values)
+     * @param writer what names this process in the values it writes
      * @return the pipeline
      */
-    static Pipeline pipeline(String input, String output) {
+    static Pipeline pipeline(String input, String output, String writer) {
         PipelineBuilder builder = new PipelineBuilder();
         builder.source(KafkaSource.of(input, ChaosPipeline::parse).withUid(SOURCE_UID))
                 .reinterpretAsKeyed(KeyValue::key, Serdes.String())
-                .process(new SequencePerKey()).uid(SEQUENCE_UID)
+                .process(new SequencePerKey(writer)).uid(SEQUENCE_UID)
                 .sinkTo(KafkaSink.keyValues(output, new StringSerializer(), new StringSerializer()));
         return builder.build();
     }
@@ -55,7 +58,12 @@ final class ChaosPipeline {
     /** Numbers each key's records; throws on a negative id, after having counted it. */
     static final class SequencePerKey extends KeyedProcessFunction<String, KeyValue<String, Long>, KeyValue<String, String>> {
 
+        private final String writer;
         private ValueState<Long> count;
+
+        SequencePerKey(String writer) {
+            this.writer = writer;
+        }
 
         @Override
         public void open(RuntimeContext context) {
@@ -71,7 +79,7 @@ final class ChaosPipeline {
             if (record.value() < 0) {
                 throw new IllegalArgumentException("rejected record " + -record.value());
             }
-            out.collect(KeyValue.of(context.getCurrentKey(), record.value() + ":" + next));
+            out.collect(KeyValue.of(context.getCurrentKey(), record.value() + ":" + next + WriterTally.SEPARATOR + writer));
         }
     }
 }

@@ -58,6 +58,7 @@ class ChaosSuiteTest {
         Path logs = freshDirectory(LOGS.resolve("seed-" + plan.seed()));
 
         CheckReport<String, String> output;
+        WriterTally writers = new WriterTally();
         DeadLetterCheck.Report deadLetters;
         ChaosMonkey monkey;
         try (ChildProcesses processes = new ChildProcesses()) {
@@ -96,8 +97,7 @@ class ChaosSuiteTest {
                         .until(group::unprocessed, behind -> behind == 0);
                 log.event("input processed; checking output and dead letters");
 
-                output = ExactlyOnceChecker.forTopic(bootstrapServers, OUTPUT, new StringDeserializer(),
-                                new StringDeserializer())
+                output = ExactlyOnceChecker.forTopic(bootstrapServers, OUTPUT, new StringDeserializer(), writers)
                         .withReadTimeout(Duration.ofMinutes(10))
                         .checkPerKeySequences(input.expectedOutput());
                 deadLetters = new DeadLetterCheck(bootstrapServers, DEAD_LETTERS, INPUT).check(input, poisonLocations);
@@ -114,7 +114,8 @@ class ChaosSuiteTest {
                 plan.seed());
         log.event(summary);
 
-        assertThat(output.isExactlyOnce()).as(summary + "\n" + output).isTrue();
+        assertThat(output.isExactlyOnce()).as(summary + "\n" + output + "\nwriters of duplicated values: "
+                + writers.ofDuplicates()).isTrue();
         assertThat(output.recordsRead()).as(summary).isEqualTo(input.goodRecords());
         assertThat(deadLetters.isExact()).as(summary + "\n" + deadLetters).isTrue();
         assertThat(monkey.killsDone()).as(summary).isEqualTo(plan.kills());
