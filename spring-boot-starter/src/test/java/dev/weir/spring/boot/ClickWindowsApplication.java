@@ -3,10 +3,10 @@ package dev.weir.spring.boot;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KeyValue;
+import dev.weir.spring.CountingAggregate;
 import dev.weir.spring.annotation.WeirOperator;
 import dev.weir.spring.annotation.WeirState;
 import dev.weir.spring.annotation.WeirWindow;
@@ -29,7 +29,7 @@ class ClickWindowsApplication {
     @WeirOperator(uid = "clicks-per-window", input = "clicks", output = "click-counts")
     @WeirWindow(size = "${clicks.window:10s}")
     static class ClicksPerWindow extends ProcessWindowFunction<Long, KeyValue<String, String>, String, TimeWindow>
-            implements AggregateFunction<String, Long, Long> {
+            implements CountingAggregate<String> {
 
         @WeirState("windows-reported")
         ValueState<Long> reported;
@@ -42,26 +42,6 @@ class ClickWindowsApplication {
             TimeWindow window = context.window();
             out.collect(KeyValue.of(user, window.start() + "/" + window.end() + " " + counts.iterator().next()
                     + " clicks, window #" + number));
-        }
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(String click, Long count) {
-            return count + 1;
-        }
-
-        @Override
-        public Long getResult(Long count) {
-            return count;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 

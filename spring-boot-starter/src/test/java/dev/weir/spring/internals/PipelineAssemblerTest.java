@@ -10,7 +10,6 @@ import java.util.Map;
 
 import dev.weir.config.WeirConfigException;
 import dev.weir.eventtime.WatermarkStrategy;
-import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.internals.graph.SourceTransformation;
 import dev.weir.functions.KeySelector;
@@ -18,6 +17,7 @@ import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KeyValue;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.spring.CountingAggregate;
 import dev.weir.spring.boot.WeirProperties;
 import dev.weir.windowing.SlidingEventTimeWindows;
 import dev.weir.windowing.TimeWindow;
@@ -152,30 +152,10 @@ class PipelineAssemblerTest {
     }
 
     static class ClickCount extends ProcessWindowFunction<Long, Long, String, TimeWindow>
-            implements AggregateFunction<Double, Long, Long> {
+            implements CountingAggregate<Double> {
 
         @Override
         public void process(String key, Context<TimeWindow> context, Iterable<Long> counts, Collector<Long> out) {
-        }
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(Double value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 

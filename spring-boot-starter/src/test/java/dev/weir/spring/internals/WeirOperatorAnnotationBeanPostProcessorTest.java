@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import dev.weir.functions.AggregateFunction;
 import dev.weir.functions.Collector;
 import dev.weir.functions.KeyedProcessFunction;
 import dev.weir.functions.ProcessWindowFunction;
 import dev.weir.kafka.KeyValue;
+import dev.weir.spring.CountingAggregate;
 import dev.weir.spring.annotation.WeirOperator;
 import dev.weir.spring.annotation.WeirState;
 import dev.weir.spring.annotation.WeirWindow;
@@ -230,7 +230,7 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
     @WeirOperator(uid = "velocity", input = "payments", output = "alerts")
     @WeirWindow(size = "${velocity.window}", slide = "10s")
     static class Velocity extends ProcessWindowFunction<Long, KeyValue<String, String>, String, TimeWindow>
-            implements AggregateFunction<Double, Long, Long> {
+            implements CountingAggregate<Double> {
 
         @WeirState("alerted-until")
         ValueState<Long> alertedUntil;
@@ -238,26 +238,6 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
         @Override
         public void process(String key, Context<TimeWindow> context, Iterable<Long> counts,
                             Collector<KeyValue<String, String>> out) {
-        }
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(Double value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 
@@ -295,30 +275,10 @@ class WeirOperatorAnnotationBeanPostProcessorTest {
     @WeirOperator(uid = "mismatch", input = "clicks")
     @WeirWindow(size = "1m")
     static class Mismatch extends ProcessWindowFunction<String, String, String, TimeWindow>
-            implements AggregateFunction<String, Long, Long> {
+            implements CountingAggregate<String> {
 
         @Override
         public void process(String key, Context<TimeWindow> context, Iterable<String> counts, Collector<String> out) {
-        }
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(String value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 }
